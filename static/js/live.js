@@ -1,0 +1,161 @@
+/* Shared by every screen: the Socket.IO connection and the tablet's outbox.
+ *
+ * Live.connect(handlers) opens the /live namespace and calls handlers.onConnect on every
+ * (re)connect, so each screen can say hello again and get its whole state back.
+ * Live.call(socket, event, data) sends and resolves with the acknowledgement (or rejects
+ * after a timeout).
+ *
+ * Outbox keeps what a child sent in localStorage until the server acknowledges it, so a
+ * reload, a sleeping tablet or lost Wi-Fi loses nothing. Each item carries an id made here;
+ * the server stores each id at most once, so resending is always safe.
+ */
+(function () {
+  "use strict";
+
+  function newId() {
+    const bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function connect(handlers) {
+    const socket = io("/live", {
+      transports: ["websocket", "polling"],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 4000,
+      timeout: 8000,
+    });
+    socket.on("connect", () => handlers.onConnect && handlers.onConnect(socket));
+    socket.on("disconnect", (reason) => handlers.onDisconnect && handlers.onDisconnect(reason));
+    socket.io.on("reconnect_attempt", () => handlers.onReconnecting && handlers.onReconnecting());
+    return socket;
+  }
+
+  function call(socket, event, data, timeoutMs) {
+    return new Promise((resolve, reject) => {
+      if (!socket.connected) { reject(new Error("offline")); return; }
+      socket.timeout(timeoutMs || 10000).emit(event, data, (err, reply) => {
+        if (err) reject(err); else resolve(reply);
+      });
+    });
+  }
+
+  class Outbox {
+    constructor(key, handlers) {
+      this.key = "outbox:" + key;
+      this.handlers = handlers || {};
+      this.memory = null; // used when localStorage is full or blocked
+      this.sending = false;
+      this.socket = null;
+      this.ready = false;
+    }
+
+    items() {
+      if (this.memory) return this.memory;
+      try { return JSON.parse(localStorage.getItem(this.key) || "[]"); }
+      catch (e) { return []; }
+    }
+
+    save(items) {
+      if (!this.memory) {
+        try { localStorage.setItem(this.key, JSON.stringify(items)); return; }
+        catch (e) { this.memory = items; }
+      }
+      this.memory = items;
+    }
+
+    add(workshopId, what, stepIndex, payload) {
+      const item = { client_id: newId(), workshop_id: workshopId, what: what,
+                     step_index: stepIndex, payload: payload, created: Date.now() };
+      const items = this.items();
+      items.push(item);
+      this.save(items);
+      this.changed();
+      this.flush();
+      return item;
+    }
+
+    remove(clientId) {
+      this.save(this.items().filter((i) => i.client_id !== clientId));
+      this.changed();
+    }
+
+    changed() { this.handlers.onChange && this.handlers.onChange(this.items()); }
+
+    attach(socket) { this.socket = socket; this.ready = true; this.flush(); }
+
+    detach() { this.ready = false; }
+
+    async flush() {
+      if (this.sending || !this.ready || !this.socket || !this.socket.connected) return;
+      this.sending = true;
+      try {
+        let items = this.items();
+        while (items.length && this.ready && this.socket.connected) {
+          const item = items[0];
+          let reply;
+          try {
+            reply = await call(this.socket, "submit", item, 15000);
+          } catch (e) {
+            break; // offline or no answer: keep it, try again on reconnect
+          }
+          this.remove(item.client_id);
+          if (reply && reply.ok) {
+            this.handlers.onSent && this.handlers.onSent(item, reply.result);
+          } else {
+            this.handlers.onRefused && this.handlers.onRefused(item, reply || {});
+          }
+          items = this.items();
+        }
+      } finally {
+        this.sending = false;
+      }
+      if (this.items().length && this.ready) {
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => this.flush(), 3000);
+      }
+    }
+  }
+
+  function t(key, values) {
+    let text = (window.T && window.T[key]) || key;
+    if (values) Object.keys(values).forEach((k) => { text = text.replace("%(" + k + ")s", values[k]); });
+    return text;
+  }
+
+  function text(value, lang) {
+    /* A plan text {nl, en} in the reader's language, falling back to Dutch. */
+    if (!value) return "";
+    if (typeof value === "string") return value;
+    return value[lang || window.LANG] || value.nl || "";
+  }
+
+  function speak(words, lang) {
+    if (!("speechSynthesis" in window) || !words) return false;
+    window.speechSynthesis.cancel();
+    const u = new SpeechSynthesisUtterance(words);
+    u.lang = (lang || window.LANG) === "en" ? "en-GB" : "nl-NL";
+    u.rate = 0.9;
+    window.speechSynthesis.speak(u);
+    return true;
+  }
+
+  function el(tag, attrs, children) {
+    /* Build an element; text is always set as text, never as HTML. */
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === false) return;
+      if (k === "class") node.className = v;
+      else if (k === "text") node.textContent = v;
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node.setAttribute(k, v === true ? "" : v);
+    });
+    (children || []).forEach((c) => {
+      if (c === null || c === undefined || c === false) return;
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  window.Live = { connect, call, Outbox, newId, t, text, speak, el };
+})();

@@ -1,0 +1,70 @@
+"""Shared fixtures: an app on a temporary data directory, clients, a logged-in leader."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop import create_app
+from workshop.services import accounts
+
+PASSWORD = "geheim-123"
+
+
+@pytest.fixture
+def app(tmp_path):
+    """An app with its own SQLite file and data directory."""
+    app = create_app({"DATA_DIR": tmp_path / "data", "TESTING": True,
+                      "PUBLIC_URL": "http://127.0.0.1:5000", "SECRET_KEY": "test"})
+    yield app
+    app.extensions["db"].dispose()
+
+
+@pytest.fixture
+def db(app):
+    """The app's database."""
+    return app.extensions["db"]
+
+
+@pytest.fixture
+def socketio(app):
+    """The app's Socket.IO server."""
+    return app.extensions["workshop_socketio"]
+
+
+@pytest.fixture
+def client(app):
+    """A browser-like HTTP client."""
+    return app.test_client()
+
+
+class Leader:
+    """Logs a leader in and sets up groups and series through the pages."""
+
+    def __init__(self, client, db, username="juf"):
+        self.client = client
+        with db.begin() as dbs:
+            self.user = accounts.create_user(dbs, username, PASSWORD, role="leader")
+        self.login(username)
+
+    def login(self, username="juf", password=PASSWORD):
+        return self.client.post("/login", data={"username": username, "password": password})
+
+    def series(self, name="Groep 6B"):
+        """Create a group and a series through the pages; return the series id."""
+        self.client.post("/groups/new", data={"name": name, "school": "De Regenboog",
+                                               "neighbourhood": "Rivierenbuurt",
+                                               "age_min": 8, "age_max": 12})
+        from workshop.store.models import Group, Series
+
+        db = self.client.application.extensions["db"]
+        with db.begin() as dbs:
+            group = dbs.query(Group).filter_by(name=name).one()
+        self.client.post(f"/groups/{group.id}/series/new", data={"title": "Voorjaar"})
+        with db.begin() as dbs:
+            return dbs.query(Series).filter_by(group_id=group.id).one().id
+
+
+@pytest.fixture
+def leader(client, db):
+    """A logged-in leader."""
+    return Leader(client, db)

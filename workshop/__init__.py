@@ -1,0 +1,37 @@
+"""Live-session server for youth-participation workshops."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_socketio import SocketIO
+
+from . import config as config_module
+from .store.db import Database
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the app: settings, database (migrated), translations, pages and sockets."""
+    from . import i18n, live, web
+    from .services.plan_library import PlanLibrary
+
+    settings = config_module.load(overrides)
+    root = config_module.ROOT
+    app = Flask(__name__, template_folder=str(root / "templates"),
+                static_folder=str(root / "static"))
+    app.config.update(settings)
+    app.config.update(SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_HTTPONLY=True,
+                      TEMPLATES_AUTO_RELOAD=True)
+    db = Database(settings["DATABASE_URL"])
+    db.upgrade()
+    app.extensions["db"] = db
+    app.extensions["plans"] = PlanLibrary(settings["PLANS_DIR"], settings["OWN_PLANS_DIR"])
+    i18n.init_app(app)
+    web.init_app(app)
+    socketio = SocketIO(app, async_mode=settings["ASYNC_MODE"],
+                        message_queue=settings["MESSAGE_QUEUE"],
+                        max_http_buffer_size=12 * 1024 * 1024,
+                        ping_interval=10, ping_timeout=20,
+                        manage_session=False)
+    live.init_app(app, socketio)
+    app.extensions["workshop_socketio"] = socketio
+    return app

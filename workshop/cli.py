@@ -1,0 +1,86 @@
+"""The `workshop` command: serve, create accounts, check plans."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from . import create_app
+    from .netaddr import public_url
+
+    overrides = {}
+    if args.port:
+        overrides["PORT"] = args.port
+    if args.host:
+        overrides["HOST"] = args.host
+    app = create_app(overrides)
+    socketio = app.extensions["workshop_socketio"]
+    url = public_url(app.config["PUBLIC_URL"], app.config["PORT"])
+    print(f"Workshop server: open {url}/ on this laptop (tablets join at {url}/j)", flush=True)
+    print(f"Data directory: {app.config['DATA_DIR']}", flush=True)
+    socketio.run(app, host=app.config["HOST"], port=app.config["PORT"],
+                 allow_unsafe_werkzeug=True, log_output=args.verbose)
+    return 0
+
+
+def _create_user(args: argparse.Namespace) -> int:
+    from . import create_app
+    from .domain.errors import Refused
+    from .services import accounts
+
+    app = create_app()
+    password = args.password or getpass.getpass("Password (8+ characters): ")
+    with app.extensions["db"].begin() as dbs:
+        try:
+            user = accounts.create_user(dbs, args.username, password, role=args.role,
+                                        display_name=args.name or args.username)
+        except Refused as exc:
+            print(f"Not created: {exc.code} {exc.detail or ''}", file=sys.stderr)
+            return 1
+    print(f"Created {user['role']} '{user['username']}'.")
+    return 0
+
+
+def _check_plans(_args: argparse.Namespace) -> int:
+    from . import config
+    from .services.plan_library import PlanLibrary
+
+    settings = config.load()
+    library = PlanLibrary(settings["PLANS_DIR"], settings["OWN_PLANS_DIR"])
+    broken = 0
+    for item in library.files():
+        if item.error:
+            broken += 1
+            print(f"BROKEN {item.path}: {item.error}")
+        else:
+            print(f"ok     {item.path} ({item.plan.kind}, {len(item.plan.steps)} steps)")
+    return 1 if broken else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `workshop` command."""
+    parser = argparse.ArgumentParser(prog="workshop", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the server (default: all interfaces, port 5000)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--verbose", action="store_true")
+    serve.set_defaults(func=_serve)
+    user = sub.add_parser("create-user", help="create a login (first leader: role admin)")
+    user.add_argument("username")
+    user.add_argument("--role", default="leader", choices=["admin", "leader", "advisor",
+                                                           "partner"])
+    user.add_argument("--name")
+    user.add_argument("--password", help="omit to be asked")
+    user.set_defaults(func=_create_user)
+    plans = sub.add_parser("check-plans", help="read every plan file and report errors")
+    plans.set_defaults(func=_check_plans)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

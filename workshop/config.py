@@ -1,0 +1,55 @@
+"""Configuration from environment variables, with embedded defaults.
+
+| variable | default | what |
+|---|---|---|
+| WORKSHOP_DATA_DIR | ./data | database, uploads, own plans, secret key |
+| WORKSHOP_DATABASE_URL | sqlite file in the data dir | e.g. postgresql+psycopg://host/db |
+| WORKSHOP_MESSAGE_QUEUE | (none) | e.g. redis://127.0.0.1:6379/0, for several processes |
+| WORKSHOP_PUBLIC_URL | http://<LAN address>:<port> | address in QR codes (hosted server) |
+| WORKSHOP_HOST / WORKSHOP_PORT | 0.0.0.0 / 5000 | where the server listens |
+| WORKSHOP_SECRET_KEY | generated once, kept in the data dir | signs login cookies |
+| WORKSHOP_ASYNC_MODE | threading | Socket.IO async mode |
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret(data_dir: Path) -> str:
+    path = data_dir / "secret_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def load(overrides: dict | None = None) -> dict:
+    """The settings: environment first, then `overrides` (tests)."""
+    overrides = overrides or {}
+    env = os.environ.get
+    data_dir = Path(overrides.get("DATA_DIR") or env("WORKSHOP_DATA_DIR") or ROOT / "data")
+    data_dir = data_dir.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = {
+        "DATA_DIR": data_dir,
+        "DATABASE_URL": env("WORKSHOP_DATABASE_URL") or f"sqlite:///{data_dir / 'workshop.db'}",
+        "MESSAGE_QUEUE": env("WORKSHOP_MESSAGE_QUEUE") or None,
+        "PUBLIC_URL": env("WORKSHOP_PUBLIC_URL") or None,
+        "HOST": env("WORKSHOP_HOST") or "0.0.0.0",
+        "PORT": int(env("WORKSHOP_PORT") or 5000),
+        "ASYNC_MODE": env("WORKSHOP_ASYNC_MODE") or "threading",
+        "PLANS_DIR": ROOT / "sessions",
+        "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+    }
+    settings.update(overrides)
+    settings["DATA_DIR"] = Path(settings["DATA_DIR"])
+    settings.setdefault("SECRET_KEY", env("WORKSHOP_SECRET_KEY") or _secret(settings["DATA_DIR"]))
+    settings["MEDIA_DIR"] = settings["DATA_DIR"] / "media"
+    settings["OWN_PLANS_DIR"] = settings["DATA_DIR"] / "plans"
+    return settings

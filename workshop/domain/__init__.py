@@ -1,0 +1,1 @@
+"""The rules of workshops, in plain Python: no Flask, no database."""

@@ -1,0 +1,66 @@
+"""Why something was refused, in words for the reader (children read most of these)."""
+
+from __future__ import annotations
+
+from flask_babel import gettext, lazy_gettext
+
+from ..domain.errors import Refused
+
+_MESSAGES = {
+    "text_empty": lazy_gettext("Type something first."),
+    "text_too_long": lazy_gettext("That is too long. Use at most %(maximum)s letters."),
+    "text_invalid": lazy_gettext("That text cannot be used."),
+    "text_bad_word": lazy_gettext("Please use kind words."),
+    "image_invalid": lazy_gettext("That picture did not work. Try another one."),
+    "image_too_big": lazy_gettext("That picture is too big. Try a smaller one."),
+    "wrong_code": lazy_gettext("That code does not work. Check the code on the big screen."),
+    "workshop_ended": lazy_gettext("This workshop has ended. Thank you for joining!"),
+    "workshop_not_started": lazy_gettext("The workshop has not started yet. Wait a moment."),
+    "workshop_live": lazy_gettext("This workshop is already running."),
+    "other_workshop_live": lazy_gettext("Another workshop of this series is still running. "
+                                        "End it first."),
+    "step_changed": lazy_gettext("The screen has moved on. Look at the big screen."),
+    "input_locked": lazy_gettext("Pens down! The leader paused sending for a moment."),
+    "unknown_choice": lazy_gettext("That choice is not here any more."),
+    "no_votes_left": lazy_gettext("You have used all your votes."),
+    "idea_vote_limit": lazy_gettext("You cannot give this idea more votes."),
+    "no_vote_here": lazy_gettext("There is no vote to take back here."),
+    "idea_gone": lazy_gettext("That idea is not on the wall any more."),
+    "idea_merged": lazy_gettext("That idea was merged into another one."),
+    "merge_invalid": lazy_gettext("These ideas cannot be merged."),
+    "avatar_invalid": lazy_gettext("Pick one of the animals."),
+    "unknown_child": lazy_gettext("We do not know you in this group yet. Join again."),
+    "bad_request": lazy_gettext("Something went wrong. Try again."),
+    "not_found": lazy_gettext("That was not found."),
+    "forbidden": lazy_gettext("You are not allowed to do that."),
+    "login_required": lazy_gettext("Please log in."),
+    "login_failed": lazy_gettext("Wrong username or password."),
+    "username_invalid": lazy_gettext("Choose a username without spaces."),
+    "username_taken": lazy_gettext("That username is taken."),
+    "password_short": lazy_gettext("The password needs at least %(minimum)s characters."),
+    "password_mismatch": lazy_gettext("The two passwords are not the same."),
+    "role_invalid": lazy_gettext("Unknown role."),
+    "age_invalid": lazy_gettext("Give an age range between 4 and 18."),
+    "plan_missing": lazy_gettext("There is no plan called %(name)s."),
+    "plan_broken": lazy_gettext("This plan has an error: %(error)s"),
+    "plan_wrong_kind": lazy_gettext("Plan %(name)s is for another workshop."),
+    "plan_name_invalid": lazy_gettext("Use lowercase letters, digits and dashes for the name."),
+    "plan_name_taken": lazy_gettext("A plan with that name exists already."),
+    "plan_not_own": lazy_gettext("Shipped plans cannot be edited. Make a copy first."),
+    "no_such_step": lazy_gettext("There is no step there."),
+    "unknown_action": lazy_gettext("Unknown action."),
+    "too_many": lazy_gettext("Slow down a little, please."),
+}
+
+
+def message(refusal: Refused) -> str:
+    """The refusal as a sentence in the current language."""
+    text = _MESSAGES.get(refusal.code)
+    if text is None:
+        return gettext("Something went wrong. Try again.")
+    return str(text) % refusal.detail if refusal.detail else str(text)
+
+
+def error_body(refusal: Refused) -> dict:
+    """The wire form of a refusal: its code and message."""
+    return {"ok": False, "error": refusal.code, "message": message(refusal)}

@@ -1,0 +1,222 @@
+"""The /live namespace. Each handler checks who is asking, calls one service, and tells
+the rooms that need to know. Refusals come back in the acknowledgement as a code and a
+message in the asker's language."""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+from flask import current_app, request, session
+from flask_babel import force_locale
+from flask_socketio import Namespace, join_room, leave_room
+
+from ..domain.errors import Refused
+from ..i18n.messages import error_body
+from ..services import accounts, audit, moderation, run, setup, snapshots, take_part
+from . import rooms
+
+log = logging.getLogger(__name__)
+
+
+def _db():
+    return current_app.extensions["db"]
+
+
+def handler(fn):
+    """Run an event handler; turn a refusal into an error acknowledgement."""
+
+    @functools.wraps(fn)
+    def wrapped(self, data=None):
+        client = self.clients.get(request.sid, {})
+        with force_locale(client.get("lang") or session.get("lang") or "nl"):
+            try:
+                return fn(self, data if isinstance(data, dict) else {})
+            except Refused as exc:
+                return error_body(exc)
+            except Exception:  # noqa: BLE001 - one reply for every unexpected failure
+                log.exception("live event %s failed", fn.__name__)
+                return error_body(Refused("bad_request"))
+
+    return wrapped
+
+
+class LiveNamespace(Namespace):
+    """Events of screens, leader views and tablets."""
+
+    def __init__(self, namespace: str) -> None:
+        super().__init__(namespace)
+        self.clients: dict[str, dict] = {}
+
+    def _send(self, event: str, data, to: str, skip_sid: str | None = None) -> None:
+        """Emit to a room, through the message queue when there is one."""
+        self.socketio.emit(event, data, to=to, namespace=self.namespace, skip_sid=skip_sid)
+
+    # --- connection ---------------------------------------------------------------------
+
+    def on_connect(self, auth=None):
+        """Accept; who the client is becomes known at its hello."""
+        self.clients[request.sid] = {}
+
+    def on_disconnect(self, reason=None):
+        """Forget the client."""
+        self.clients.pop(request.sid, None)
+
+    # --- leader and screen ----------------------------------------------------------------
+
+    def _leader(self, dbs):
+        user = accounts.get_user(dbs, session.get("user_id"))
+        if user is None:
+            raise Refused("login_required")
+        return user
+
+    def _leader_event(self, dbs, data, what: str):
+        """The user and workshop of a leader event; a tablet asking is refused and logged."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") == "tablet" or session.get("user_id") is None:
+            audit.record(dbs, "leader_event_refused", event=what, sid=request.sid,
+                         child=client.get("child_id"), workshop=data.get("workshop_id"))
+            raise Refused("forbidden")
+        user = self._leader(dbs)
+        workshop = setup.get_workshop(dbs, user, _int(data.get("workshop_id")))
+        return user, workshop
+
+    @handler
+    def on_screen_hello(self, data):
+        """A classroom screen or leader view opens: join the room, get the whole state."""
+        with _db().begin() as dbs:
+            _user, workshop = self._leader_event(dbs, data, "screen_hello")
+            state = snapshots.screen(dbs, workshop)
+        self.clients[request.sid] = {"kind": "screen", "workshop_id": workshop.id}
+        join_room(rooms.screen(workshop.id))
+        return {"ok": True, "state": state}
+
+    @handler
+    def on_control(self, data):
+        """Next, back, timer, lock, reveal, approval, focus, end."""
+        with _db().begin() as dbs:
+            user, workshop = self._leader_event(dbs, data, "control")
+            workshop = run.control(dbs, user, workshop.id, str(data.get("action")),
+                                   data.get("value"))
+            self._broadcast(dbs, workshop)
+        return {"ok": True}
+
+    @handler
+    def on_moderate(self, data):
+        """Hide, show, approve, shortlist, edit a title, merge."""
+        with _db().begin() as dbs:
+            user, workshop = self._leader_event(dbs, data, "moderate")
+            op, item_id = str(data.get("op")), _int(data.get("id"))
+            if op in ("hide", "show", "approve"):
+                kind = "idea" if data.get("type") == "idea" else "response"
+                moderation.set_visibility(dbs, user, workshop.id, kind, item_id, op)
+            elif op in ("shortlist", "unshortlist"):
+                moderation.set_shortlisted(dbs, user, item_id, op == "shortlist")
+            elif op == "title":
+                moderation.edit_title(dbs, user, item_id, data.get("value"))
+            elif op == "merge":
+                moderation.merge(dbs, user, _int(data.get("value")), item_id)
+            else:
+                raise Refused("unknown_action")
+            dbs.refresh(workshop)
+            self._broadcast(dbs, workshop)
+        return {"ok": True}
+
+    def _broadcast(self, dbs, workshop) -> None:
+        """Send the new state to the screens and the shared part to every tablet."""
+        self._send("screen_state", snapshots.screen(dbs, workshop),
+                  to=rooms.screen(workshop.id))
+        self._send("shared", snapshots.tablet_shared(dbs, workshop),
+                  to=rooms.tablets(workshop.id))
+
+    # --- tablets --------------------------------------------------------------------------
+
+    @handler
+    def on_join(self, data):
+        """A new child: name and avatar; returns the token the tablet keeps."""
+        with _db().begin() as dbs:
+            return {"ok": True, **take_part.join(dbs, data.get("code"), data.get("name"),
+                                                 data.get("avatar"), data.get("lang", "nl"))}
+
+    @handler
+    def on_children(self, data):
+        """The group's children, to pick yourself in a later workshop."""
+        with _db().begin() as dbs:
+            return {"ok": True, "children": take_part.group_children(dbs, data.get("code"))}
+
+    @handler
+    def on_pick(self, data):
+        """A child picks themself from the group."""
+        with _db().begin() as dbs:
+            return {"ok": True, **take_part.pick(dbs, data.get("code"),
+                                                 _int(data.get("participant_id")))}
+
+    @handler
+    def on_tablet_hello(self, data):
+        """A tablet (re)connects as a child: join the rooms, get the whole state."""
+        with _db().begin() as dbs:
+            workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"))
+            state = snapshots.tablet(dbs, workshop, child)
+            children = snapshots.screen(dbs, workshop)["children"]
+        previous = self.clients.get(request.sid, {})
+        if previous.get("child_id") and previous["child_id"] != child.id:
+            leave_room(rooms.child(previous["child_id"]))
+        self.clients[request.sid] = {"kind": "tablet", "workshop_id": workshop.id,
+                                     "child_id": child.id, "lang": child.lang}
+        join_room(rooms.tablets(workshop.id))
+        join_room(rooms.child(child.id))
+        self._send("children", children, to=rooms.screen(workshop.id))
+        return {"ok": True, "state": state}
+
+    @handler
+    def on_lang(self, data):
+        """The child switches language."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") != "tablet":
+            raise Refused("forbidden")
+        with _db().begin() as dbs:
+            from ..store.models import Participant
+
+            take_part.set_language(dbs, dbs.get(Participant, client["child_id"]),
+                                   data.get("lang"))
+        client["lang"] = data.get("lang") if data.get("lang") in ("nl", "en") else "nl"
+        return {"ok": True}
+
+    @handler
+    def on_submit(self, data):
+        """Something a child made or chose; acknowledged only after it is committed."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") != "tablet":
+            raise Refused("unknown_child")
+        if _int(data.get("workshop_id")) != client["workshop_id"]:
+            with _db().begin() as dbs:
+                audit.record(dbs, "wrong_workshop", child=client["child_id"],
+                             workshop=data.get("workshop_id"), sid=request.sid)
+            raise Refused("bad_request")
+        with _db().begin() as dbs:
+            result = take_part.submit(dbs, client["workshop_id"], client["child_id"],
+                                      data.get("client_id"), str(data.get("what")),
+                                      data.get("step_index"), data.get("payload"),
+                                      current_app.config["MEDIA_DIR"])
+            if not result.get("duplicate"):
+                self._announce(dbs, client["workshop_id"], result)
+        self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
+        return {"ok": True, "result": result}
+
+    def _announce(self, dbs, workshop_id: int, result: dict) -> None:
+        """Tell the screens about a new submission; tallies reach tablets once revealed."""
+        self._send("added", result, to=rooms.screen(workshop_id))
+        if "tally" in result or "counts" in result:
+            from ..store.models import Workshop
+
+            workshop = dbs.get(Workshop, workshop_id)
+            if workshop.step_index in (workshop.revealed or []):
+                self._send("results", {k: result[k] for k in ("tally", "counts") if k in result},
+                          to=rooms.tablets(workshop_id))
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

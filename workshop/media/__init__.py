@@ -1,0 +1,1 @@
+"""Pictures: photos and drawings from tablets, QR codes, printable idea cards."""

@@ -1,0 +1,81 @@
+"""The leader curates: hide or approve anything at once, merge duplicates, edit titles,
+and shortlist the best ideas."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..domain.errors import Refused
+from ..domain.flow import Visibility
+from ..domain.texts import clean_text
+from ..store.models import Idea, Response, User, Vote
+from .setup import get_series, get_workshop
+
+_VISIBILITY = {"hide": Visibility.HIDDEN, "show": Visibility.VISIBLE,
+               "approve": Visibility.VISIBLE}
+
+
+def set_visibility(dbs: Session, actor: User, workshop_id: int, item_type: str,
+                   item_id: int, action: str) -> dict:
+    """Hide, show or approve an idea or a response of this workshop's series."""
+    workshop = get_workshop(dbs, actor, workshop_id)
+    if action not in _VISIBILITY:
+        raise Refused("unknown_action")
+    if item_type == "idea":
+        item = dbs.get(Idea, item_id)
+        if item is None or item.series_id != workshop.series_id:
+            raise Refused("not_found")
+    else:
+        item = dbs.get(Response, item_id)
+        if item is None or item.workshop_id != workshop.id:
+            raise Refused("not_found")
+    item.visibility = _VISIBILITY[action]
+    dbs.commit()
+    return {"type": item_type, "id": item.id, "visibility": item.visibility}
+
+
+def _idea_of(dbs: Session, actor: User, idea_id: int) -> Idea:
+    idea = dbs.get(Idea, idea_id)
+    if idea is None:
+        raise Refused("not_found")
+    get_series(dbs, actor, idea.series_id)
+    return idea
+
+
+def edit_title(dbs: Session, actor: User, idea_id: int, title: str) -> dict:
+    """Give an idea a short title for the wall and the board (the child's text stays)."""
+    idea = _idea_of(dbs, actor, idea_id)
+    idea.title = clean_text(title, "title", required=False)
+    dbs.commit()
+    return {"id": idea.id, "title": idea.title}
+
+
+def set_shortlisted(dbs: Session, actor: User, idea_id: int, shortlisted: bool) -> dict:
+    """Put an idea on the shortlist, or take it off."""
+    idea = _idea_of(dbs, actor, idea_id)
+    if idea.merged_into_id is not None:
+        raise Refused("idea_merged")
+    idea.shortlisted = bool(shortlisted)
+    dbs.commit()
+    return {"id": idea.id, "shortlisted": idea.shortlisted}
+
+
+def merge(dbs: Session, actor: User, keep_id: int, duplicate_id: int) -> dict:
+    """Merge a duplicate idea into another: it disappears from the wall, its votes and
+    critical answers move to the kept idea, and it stays on record."""
+    keep, duplicate = _idea_of(dbs, actor, keep_id), _idea_of(dbs, actor, duplicate_id)
+    if keep.id == duplicate.id or keep.series_id != duplicate.series_id:
+        raise Refused("merge_invalid")
+    if keep.merged_into_id is not None:
+        raise Refused("idea_merged")
+    duplicate.merged_into_id = keep.id
+    duplicate.shortlisted = False
+    for idea in dbs.scalars(select(Idea).where(Idea.merged_into_id == duplicate.id)):
+        idea.merged_into_id = keep.id
+    dbs.execute(update(Vote).where(Vote.idea_id == duplicate.id).values(idea_id=keep.id))
+    dbs.execute(update(Response).where(Response.idea_id == duplicate.id)
+                .values(idea_id=keep.id))
+    keep.shortlisted = keep.shortlisted or bool(duplicate.shortlisted)
+    dbs.commit()
+    return {"keep": keep.id, "merged": duplicate.id}

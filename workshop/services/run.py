@@ -1,0 +1,157 @@
+"""Running a workshop: the leader starts it, walks the steps, runs the timer and ends it."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from functools import lru_cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import flow
+from ..domain.errors import Refused
+from ..domain.plans import Plan, dump_plan, parse_plan
+from ..store.models import Idea, User, Workshop, utcnow
+from .plan_library import PlanLibrary
+from .setup import get_workshop
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to read aloud
+CODE_LENGTH = 6
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str) -> Plan:
+    return parse_plan(text)
+
+
+def plan_of(workshop: Workshop) -> Plan:
+    """The plan a workshop runs (frozen when it started)."""
+    return _parse(workshop.plan_yaml)
+
+
+def start(dbs: Session, actor: User, library: PlanLibrary, workshop_id: int) -> Workshop:
+    """Start a workshop: freeze its plan and give it a join code."""
+    workshop = get_workshop(dbs, actor, workshop_id)
+    flow.can_start(workshop.status)
+    others = dbs.scalars(select(Workshop).where(Workshop.series_id == workshop.series_id,
+                                                Workshop.status == flow.Status.LIVE)).first()
+    if others is not None:
+        raise Refused("other_workshop_live")
+    workshop.plan_yaml = dump_plan(library.get(workshop.plan_name))
+    workshop.status = flow.Status.LIVE
+    workshop.step_index = 0
+    workshop.started_at = utcnow()
+    workshop.join_code = _new_code(dbs)
+    _reset_timer(workshop, plan_of(workshop))
+    workshop.version += 1
+    dbs.commit()
+    return workshop
+
+
+def _new_code(dbs: Session) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if dbs.scalar(select(Workshop.id).where(Workshop.join_code == code)) is None:
+            return code
+
+
+def _reset_timer(workshop: Workshop, plan: Plan) -> None:
+    step = plan.steps[workshop.step_index]
+    workshop.timer_ends_at = None
+    workshop.timer_remaining = float(step.minutes * 60) if step.minutes else None
+
+
+def _timer(workshop: Workshop) -> flow.Timer:
+    return flow.Timer(ends_at=workshop.timer_ends_at, remaining=workshop.timer_remaining)
+
+
+def _set_timer(workshop: Workshop, timer: flow.Timer) -> None:
+    workshop.timer_ends_at = timer.ends_at
+    workshop.timer_remaining = timer.remaining
+
+
+ACTIONS = ("next", "prev", "goto", "timer_start", "timer_pause", "timer_add", "lock",
+           "unlock", "reveal", "hide_results", "approval_on", "approval_off", "focus", "end")
+
+
+def control(dbs: Session, actor: User, workshop_id: int, action: str,
+            value: int | None = None, now: float | None = None) -> Workshop:
+    """Apply one leader control to a live workshop."""
+    workshop = get_workshop(dbs, actor, workshop_id)
+    flow.require_live(workshop.status)
+    if action not in ACTIONS:
+        raise Refused("unknown_action")
+    now = time.time() if now is None else now
+    plan = plan_of(workshop)
+    if action in ("next", "prev", "goto"):
+        delta = {"next": 1, "prev": -1}.get(action)
+        target = flow.move(plan, workshop.step_index, delta=delta,
+                           to=_int(value) if action == "goto" else None)
+        if target != workshop.step_index:
+            workshop.step_index = target
+            workshop.locked = False
+            _reset_timer(workshop, plan)
+            if plan.steps[target].kind == "critical" and workshop.focus_idea_id is None:
+                workshop.focus_idea_id = _first_shortlisted(dbs, workshop)
+    elif action == "timer_start":
+        timer = _timer(workshop)
+        if timer.remaining is not None:
+            _set_timer(workshop, timer.resume(now))
+        else:
+            _set_timer(workshop, timer.start(now, (_int(value) or 5) * 60))
+    elif action == "timer_pause":
+        _set_timer(workshop, _timer(workshop).pause(now))
+    elif action == "timer_add":
+        _set_timer(workshop, _timer(workshop).add(now, 60 * (_int(value) or 1)))
+    elif action in ("lock", "unlock"):
+        workshop.locked = action == "lock"
+    elif action in ("reveal", "hide_results"):
+        revealed = set(workshop.revealed or [])
+        (revealed.add if action == "reveal" else revealed.discard)(workshop.step_index)
+        workshop.revealed = sorted(revealed)
+    elif action in ("approval_on", "approval_off"):
+        workshop.approval = action == "approval_on"
+    elif action == "focus":
+        idea = dbs.get(Idea, _int(value))
+        if idea is None or idea.series_id != workshop.series_id:
+            raise Refused("not_found")
+        workshop.focus_idea_id = idea.id
+    elif action == "end":
+        workshop.status = flow.Status.ENDED
+        workshop.ended_at = utcnow()
+        workshop.timer_ends_at = None
+    workshop.version += 1
+    dbs.commit()
+    return workshop
+
+
+def _int(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Refused("bad_request") from None
+
+
+def _first_shortlisted(dbs: Session, workshop: Workshop) -> int | None:
+    return dbs.scalar(select(Idea.id).where(Idea.series_id == workshop.series_id,
+                                            Idea.shortlisted.is_(True),
+                                            Idea.visibility == "visible",
+                                            Idea.merged_into_id.is_(None))
+                      .order_by(Idea.id))
+
+
+def find_by_code(dbs: Session, code: str, *, ended_too: bool = False) -> Workshop:
+    """The live workshop with this join code; a friendly refusal otherwise. A tablet that
+    already took part may still reach an ended one (`ended_too`) to send what it kept."""
+    code = (code or "").strip().upper().replace(" ", "").replace("-", "")
+    if not code or len(code) > 12:
+        raise Refused("wrong_code")
+    workshop = dbs.scalar(select(Workshop).where(Workshop.join_code == code))
+    if workshop is None:
+        raise Refused("wrong_code")
+    if workshop.status == flow.Status.ENDED and not ended_too:
+        raise Refused("workshop_ended")
+    return workshop

@@ -1,0 +1,251 @@
+"""Plain-data pictures of a workshop: what the classroom screen and each tablet show.
+
+On every connect and reconnect a screen or tablet gets its whole snapshot, so a tablet
+that slept, or a server restarted mid-workshop, carries on where it was."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.plans import Step
+from ..store.models import Idea, Media, Participant, Response, Vote, Workshop
+from .run import plan_of
+
+IDEA_STEPS = ("ideas", "vote", "critical", "wrapup")
+
+
+def child_data(child: Participant) -> dict:
+    """Who a child is on screen: a name and an avatar."""
+    return {"id": child.id, "name": child.name, "avatar": child.avatar}
+
+
+def step_data(step: Step, index: int) -> dict:
+    """A plan step as plain data, texts in every language."""
+    return {
+        "index": index, "kind": step.kind, "title": step.title.as_dict(),
+        "prompt": step.prompt.as_dict(), "minutes": step.minutes,
+        "choices": [{"id": c.id, "icon": c.icon, "label": c.label.as_dict(),
+                     "text": c.text.as_dict() if c.text else None} for c in step.choices],
+        "budget": step.budget, "max_per_idea": step.max_per_idea, "top": step.top,
+    }
+
+
+def _media_url(dbs: Session, media_id: int | None) -> str | None:
+    if media_id is None:
+        return None
+    media = dbs.get(Media, media_id)
+    return f"/media/{media.filename}" if media else None
+
+
+def idea_data(dbs: Session, idea: Idea, author: Participant | None = None) -> dict:
+    """An idea with its pictures and its author's name and avatar."""
+    author = author or dbs.get(Participant, idea.participant_id)
+    return {
+        "id": idea.id, "type": "idea", "text": idea.text, "title": idea.title,
+        "category": idea.category, "drawing": _media_url(dbs, idea.drawing_id),
+        "photo": _media_url(dbs, idea.photo_id), "visibility": idea.visibility,
+        "merged_into": idea.merged_into_id, "shortlisted": idea.shortlisted,
+        "workshop_id": idea.workshop_id, "step": idea.step_index,
+        "author": child_data(author) if author else None,
+    }
+
+
+def response_data(response: Response, author: Participant | None) -> dict:
+    """An answer, poll choice, reaction or critical answer."""
+    return {
+        "id": response.id, "type": response.kind, "step": response.step_index,
+        "choice": response.choice, "text": response.text, "idea_id": response.idea_id,
+        "visibility": response.visibility,
+        "author": child_data(author) if author else None,
+    }
+
+
+def choice_counts(dbs: Session, workshop: Workshop, step_index: int, kind: str) -> dict:
+    """How many children chose each option (poll) or gave each card:reaction."""
+    rows = dbs.execute(select(Response.choice, func.count(Response.id))
+                       .where(Response.workshop_id == workshop.id,
+                              Response.step_index == step_index, Response.kind == kind)
+                       .group_by(Response.choice))
+    return {choice: count for choice, count in rows}
+
+
+def tally(dbs: Session, workshop: Workshop, step_index: int) -> dict:
+    """Votes per idea in one vote step, and how many children have voted."""
+    rows = dbs.execute(select(Vote.idea_id, func.count(Vote.id))
+                       .where(Vote.workshop_id == workshop.id, Vote.step_index == step_index)
+                       .group_by(Vote.idea_id))
+    voters = dbs.scalar(select(func.count(func.distinct(Vote.participant_id)))
+                        .where(Vote.workshop_id == workshop.id, Vote.step_index == step_index))
+    return {"votes": {str(i): n for i, n in rows}, "voters": voters or 0}
+
+
+def series_scores(dbs: Session, series_id: int) -> Counter:
+    """Votes per idea over every workshop of the series."""
+    rows = dbs.execute(select(Vote.idea_id, func.count(Vote.id)).join(Idea, Idea.id == Vote.idea_id)
+                       .where(Idea.series_id == series_id).group_by(Vote.idea_id))
+    return Counter({i: n for i, n in rows})
+
+
+def my_votes(dbs: Session, workshop: Workshop, child: Participant) -> dict:
+    """How many votes the child put on each idea in the current step."""
+    rows = dbs.execute(select(Vote.idea_id, func.count(Vote.id))
+                       .where(Vote.workshop_id == workshop.id,
+                              Vote.step_index == workshop.step_index,
+                              Vote.participant_id == child.id).group_by(Vote.idea_id))
+    return {str(i): n for i, n in rows}
+
+
+def _authors(dbs: Session, ids: set[int]) -> dict[int, Participant]:
+    if not ids:
+        return {}
+    return {p.id: p for p in dbs.scalars(select(Participant).where(Participant.id.in_(ids)))}
+
+
+def series_ideas(dbs: Session, workshop: Workshop, *, everything: bool = False) -> list[dict]:
+    """The ideas of the series, oldest first; only visible ones unless `everything`."""
+    query = select(Idea).where(Idea.series_id == workshop.series_id).order_by(Idea.id)
+    if not everything:
+        query = query.where(Idea.visibility == "visible", Idea.merged_into_id.is_(None))
+    ideas = list(dbs.scalars(query))
+    authors = _authors(dbs, {i.participant_id for i in ideas})
+    scores = series_scores(dbs, workshop.series_id)
+    merged = Counter(i.merged_into_id for i in ideas if i.merged_into_id)
+    out = []
+    for idea in ideas:
+        data = idea_data(dbs, idea, authors.get(idea.participant_id))
+        data["score"] = scores.get(idea.id, 0)
+        data["merged_count"] = merged.get(idea.id, 0)
+        out.append(data)
+    return out
+
+
+def _responses(dbs: Session, workshop: Workshop, *, everything: bool, **match) -> list[dict]:
+    query = select(Response).where(Response.workshop_id == workshop.id,
+                                   *[getattr(Response, k) == v for k, v in match.items()])
+    if not everything:
+        query = query.where(Response.visibility == "visible")
+    rows = list(dbs.scalars(query.order_by(Response.id)))
+    authors = _authors(dbs, {r.participant_id for r in rows})
+    return [response_data(r, authors.get(r.participant_id)) for r in rows]
+
+
+def common(dbs: Session, workshop: Workshop) -> dict:
+    """What the screen and every tablet share: the step, the timer and the switches."""
+    plan = plan_of(workshop)
+    step = plan.steps[workshop.step_index]
+    series = workshop.series
+    return {
+        "workshop_id": workshop.id, "code": workshop.join_code, "status": workshop.status,
+        "version": workshop.version, "plan_kind": plan.kind, "plan_title": plan.title.as_dict(),
+        "series_title": series.title, "group_name": series.group.name,
+        "step_index": workshop.step_index, "step_count": len(plan.steps),
+        "step": step_data(step, workshop.step_index),
+        "steps": [{"kind": s.kind, "title": s.title.as_dict()} for s in plan.steps],
+        "timer": {"ends_at": workshop.timer_ends_at, "remaining": workshop.timer_remaining,
+                  "server_now": time.time()},
+        "locked": workshop.locked, "approval": workshop.approval,
+        "revealed": workshop.step_index in (workshop.revealed or []),
+        "focus_idea_id": workshop.focus_idea_id,
+    }
+
+
+def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool) -> dict:
+    index = workshop.step_index
+    content: dict = {}
+    if step.kind == "question":
+        content["items"] = _responses(dbs, workshop, everything=everything,
+                                      step_index=index, kind="answer")
+    elif step.kind == "poll":
+        content["counts"] = choice_counts(dbs, workshop, index, "poll")
+    elif step.kind == "cards":
+        content["counts"] = choice_counts(dbs, workshop, index, "reaction")
+    elif step.kind in IDEA_STEPS:
+        content["ideas"] = series_ideas(dbs, workshop, everything=everything)
+    if step.kind == "vote":
+        content["tally"] = tally(dbs, workshop, index)
+    if step.kind == "critical":
+        content["items"] = _responses(dbs, workshop, everything=everything,
+                                      step_index=index, kind="critical")
+    if step.kind == "wrapup":
+        content["summary"] = _summary(dbs, workshop)
+    return content
+
+
+def _summary(dbs: Session, workshop: Workshop) -> list[dict]:
+    """For a wrap-up: the results of this workshop's polls and cards."""
+    plan = plan_of(workshop)
+    out = []
+    for index, step in enumerate(plan.steps):
+        if step.kind == "poll":
+            out.append({"step": step_data(step, index),
+                        "counts": choice_counts(dbs, workshop, index, "poll")})
+        elif step.kind == "cards":
+            out.append({"step": step_data(step, index),
+                        "counts": choice_counts(dbs, workshop, index, "reaction")})
+    return out
+
+
+def screen(dbs: Session, workshop: Workshop) -> dict:
+    """Everything the classroom screen and the leader view show, pending items included."""
+    step = plan_of(workshop).steps[workshop.step_index]
+    children = dbs.scalars(
+        select(Participant).where(Participant.group_id == workshop.series.group_id)
+        .where(Participant.id.in_(_attendees(workshop))).order_by(Participant.id))
+    data = common(dbs, workshop)
+    data["children"] = [child_data(c) for c in children]
+    data.update(_step_content(dbs, workshop, step, everything=True))
+    return data
+
+
+def _attendees(workshop: Workshop):
+    from ..store.models import Attendance
+
+    return select(Attendance.participant_id).where(Attendance.workshop_id == workshop.id)
+
+
+def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
+    """What every tablet gets when the step changes: the step, and the ideas if it needs
+    them. Other children's answers stay on the screen, not on the tablets."""
+    step = plan_of(workshop).steps[workshop.step_index]
+    data = common(dbs, workshop)
+    if step.kind in ("vote", "critical", "wrapup"):
+        data["ideas"] = series_ideas(dbs, workshop)
+    if data["revealed"] and step.kind == "vote":
+        data["tally"] = tally(dbs, workshop, workshop.step_index)
+    if data["revealed"] and step.kind in ("poll", "cards"):
+        kind = "poll" if step.kind == "poll" else "reaction"
+        data["counts"] = choice_counts(dbs, workshop, workshop.step_index, kind)
+    return data
+
+
+def tablet_own(dbs: Session, workshop: Workshop, child: Participant) -> dict:
+    """What is the child's own in the current step."""
+    index = workshop.step_index
+    step = plan_of(workshop).steps[index]
+    own: dict = {"me": child_data(child) | {"lang": child.lang}}
+    if step.kind in ("question", "poll", "cards", "critical"):
+        kinds = {"question": "answer", "poll": "poll", "cards": "reaction",
+                 "critical": "critical"}
+        rows = dbs.scalars(select(Response).where(
+            Response.workshop_id == workshop.id, Response.step_index == index,
+            Response.participant_id == child.id, Response.kind == kinds[step.kind])
+            .order_by(Response.id))
+        own["mine"] = [response_data(r, child) for r in rows]
+    elif step.kind == "ideas":
+        rows = dbs.scalars(select(Idea).where(Idea.workshop_id == workshop.id,
+                                              Idea.step_index == index,
+                                              Idea.participant_id == child.id)
+                           .order_by(Idea.id))
+        own["mine"] = [idea_data(dbs, i, child) for i in rows]
+    if step.kind == "vote":
+        own["my_votes"] = my_votes(dbs, workshop, child)
+    return own
+
+
+def tablet(dbs: Session, workshop: Workshop, child: Participant) -> dict:
+    """A tablet's whole snapshot: shared part and own part."""
+    return tablet_shared(dbs, workshop) | tablet_own(dbs, workshop, child)

@@ -1,0 +1,259 @@
+"""Children taking part: joining with a code, and everything they send from a tablet.
+
+Every submission carries an id made on the tablet. The receipt of that id is written in
+the same transaction as what it adds, under a primary key, so a double tap or a resend
+after a lost acknowledgement is stored once and answered with the first result."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ..domain import flow
+from ..domain.errors import Refused
+from ..domain.names import AVATARS
+from ..domain.texts import clean_text
+from ..media import images
+from ..store.models import Attendance, Idea, Media, Participant, Receipt, Response, Vote, Workshop
+from . import snapshots
+from .run import find_by_code, plan_of
+
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+LANGS = ("nl", "en")
+
+
+def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl") -> dict:
+    """A new child joins with a first name (or generated name) and an avatar."""
+    workshop = find_by_code(dbs, code)
+    flow.require_live(workshop.status)
+    if avatar not in AVATARS:
+        raise Refused("avatar_invalid")
+    child = Participant(group_id=workshop.series.group_id,
+                        name=clean_text(name, "name"), avatar=avatar,
+                        token=secrets.token_urlsafe(24), lang=lang if lang in LANGS else "nl")
+    dbs.add(child)
+    dbs.flush()
+    dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
+    dbs.commit()
+    return {"token": child.token, "participant": snapshots.child_data(child)}
+
+
+def group_children(dbs: Session, code: str) -> list[dict]:
+    """The children of the group, for a child who picks themself in a later workshop."""
+    workshop = find_by_code(dbs, code)
+    children = dbs.scalars(select(Participant)
+                           .where(Participant.group_id == workshop.series.group_id)
+                           .order_by(Participant.name))
+    return [snapshots.child_data(c) for c in children]
+
+
+def pick(dbs: Session, code: str, participant_id: int) -> dict:
+    """A child picks themself from the group; the tablet gets that child's token."""
+    workshop = find_by_code(dbs, code)
+    child = dbs.get(Participant, participant_id)
+    if child is None or child.group_id != workshop.series.group_id:
+        raise Refused("not_found")
+    return {"token": child.token, "participant": snapshots.child_data(child)}
+
+
+def identify(dbs: Session, code: str, token: str) -> tuple[Workshop, Participant]:
+    """The workshop and the child a tablet speaks for; records attendance."""
+    workshop = find_by_code(dbs, code, ended_too=True)
+    child = dbs.scalar(select(Participant).where(Participant.token == (token or "")))
+    if child is None or child.group_id != workshop.series.group_id:
+        raise Refused("unknown_child")
+    seen = dbs.scalar(select(Attendance.id).where(Attendance.workshop_id == workshop.id,
+                                                  Attendance.participant_id == child.id))
+    if seen is None and workshop.status == flow.Status.LIVE:
+        dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
+        try:
+            dbs.commit()
+        except IntegrityError:  # the same child on two tablets at once
+            dbs.rollback()
+    return workshop, child
+
+
+def set_language(dbs: Session, child: Participant, lang: str) -> None:
+    """Remember the child's language."""
+    if lang in LANGS:
+        child.lang = lang
+        dbs.commit()
+
+
+def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: str,
+           step_index: int, payload: dict, media_folder: Path) -> dict:
+    """Store one submission from a tablet exactly once and return what it added."""
+    if not isinstance(client_id, str) or not _CLIENT_ID.match(client_id):
+        raise Refused("bad_request")
+    if not isinstance(payload, dict):
+        raise Refused("bad_request")
+    handler = _HANDLERS.get(what)
+    if handler is None:
+        raise Refused("bad_request")
+    # Take the child's row lock first: it serialises this child's submissions across
+    # tablets and processes (SQLite: the write lock; PostgreSQL: the row lock).
+    dbs.execute(update(Participant).where(Participant.id == child_id)
+                .values(lock_seq=Participant.lock_seq + 1))
+    earlier = dbs.get(Receipt, client_id)
+    if earlier is not None:
+        dbs.rollback()
+        if earlier.participant_id != child_id:
+            raise Refused("bad_request")
+        return dict(earlier.result, duplicate=True)
+    workshop = dbs.get(Workshop, workshop_id)
+    child = dbs.get(Participant, child_id)
+    step = flow.check_input(plan_of(workshop), workshop.step_index, step_index, what,
+                            locked=workshop.locked, status=workshop.status)
+    result = handler(dbs, workshop, child, step, step_index, payload, media_folder)
+    result = dict(result, client_id=client_id, what=what)
+    dbs.add(Receipt(client_id=client_id, participant_id=child_id, result=result))
+    try:
+        dbs.commit()
+    except IntegrityError:
+        dbs.rollback()
+        earlier = dbs.get(Receipt, client_id)
+        if earlier is None:
+            raise
+        return dict(earlier.result, duplicate=True)
+    return result
+
+
+def _visibility(workshop: Workshop) -> str:
+    return flow.Visibility.PENDING if workshop.approval else flow.Visibility.VISIBLE
+
+
+def _answer(dbs, workshop, child, step, index, payload, _media) -> dict:
+    response = Response(workshop_id=workshop.id, step_index=index,
+                        participant_id=child.id, kind="answer",
+                        text=clean_text(payload.get("text"), "answer"),
+                        visibility=_visibility(workshop))
+    dbs.add(response)
+    dbs.flush()
+    return {"item": snapshots.response_data(response, child)}
+
+
+def _one_per_child(dbs, workshop, child, index, kind: str, choice: str, **match) -> Response:
+    existing = dbs.scalar(select(Response).where(
+        Response.workshop_id == workshop.id, Response.step_index == index,
+        Response.participant_id == child.id, Response.kind == kind,
+        *[getattr(Response, k) == v for k, v in match.items()]))
+    if existing is None:
+        existing = Response(workshop_id=workshop.id, step_index=index,
+                            participant_id=child.id, kind=kind, **match)
+        dbs.add(existing)
+    existing.choice = choice
+    dbs.flush()
+    return existing
+
+
+def _poll(dbs, workshop, child, step, index, payload, _media) -> dict:
+    choice = payload.get("choice")
+    flow.check_choice(step, choice)
+    response = _one_per_child(dbs, workshop, child, index, "poll", choice)
+    return {"item": snapshots.response_data(response, child),
+            "counts": snapshots.choice_counts(dbs, workshop, index, "poll")}
+
+
+def _reaction(dbs, workshop, child, step, index, payload, _media) -> dict:
+    card, reaction = payload.get("card"), payload.get("reaction")
+    flow.check_choice(step, card)
+    flow.check_reaction(reaction)
+    response = _one_per_child(dbs, workshop, child, index, "reaction", f"{card}:{reaction}",
+                              text=card)
+    return {"item": snapshots.response_data(response, child),
+            "counts": snapshots.choice_counts(dbs, workshop, index, "reaction")}
+
+
+def _picture(dbs, payload, key: str, kind: str, folder: Path) -> int | None:
+    if not payload.get(key):
+        return None
+    stored = images.store(images.decode_data_url(payload[key]), kind, folder)
+    media = Media(kind=kind, filename=stored.filename, width=stored.width, height=stored.height)
+    dbs.add(media)
+    dbs.flush()
+    return media.id
+
+
+def _idea(dbs, workshop, child, step, index, payload, media_folder) -> dict:
+    text = clean_text(payload.get("text"), "idea")
+    category = payload.get("category") or ""
+    if category:
+        flow.check_choice(step, category)
+    idea = Idea(series_id=workshop.series_id, workshop_id=workshop.id,
+                step_index=index, participant_id=child.id, text=text,
+                category=category, visibility=_visibility(workshop),
+                drawing_id=_picture(dbs, payload, "drawing", "drawing", media_folder),
+                photo_id=_picture(dbs, payload, "photo", "photo", media_folder))
+    dbs.add(idea)
+    dbs.flush()
+    return {"item": snapshots.idea_data(dbs, idea, child)}
+
+
+def _votable_idea(dbs, workshop, payload) -> Idea:
+    idea = dbs.get(Idea, payload.get("idea_id") if isinstance(payload.get("idea_id"), int)
+                   else None)
+    if (idea is None or idea.series_id != workshop.series_id or idea.visibility != "visible"
+            or idea.merged_into_id is not None):
+        raise Refused("idea_gone")
+    return idea
+
+
+def _vote_count(dbs, workshop, child, index, idea_id: int) -> flow.VoteCount:
+    mine = (Vote.workshop_id == workshop.id, Vote.step_index == index,
+            Vote.participant_id == child.id)
+    used = dbs.scalar(select(func.count(Vote.id)).where(*mine))
+    on_idea = dbs.scalar(select(func.count(Vote.id)).where(*mine, Vote.idea_id == idea_id))
+    return flow.VoteCount(used=used, on_idea=on_idea)
+
+
+def _vote(dbs, workshop, child, step, index, payload, _media) -> dict:
+    idea = _votable_idea(dbs, workshop, payload)
+    flow.check_vote(step, _vote_count(dbs, workshop, child, index, idea.id))
+    dbs.add(Vote(workshop_id=workshop.id, step_index=index,
+                 participant_id=child.id, idea_id=idea.id))
+    dbs.flush()
+    return _vote_result(dbs, workshop, child, step, index, idea.id)
+
+
+def _unvote(dbs, workshop, child, step, index, payload, _media) -> dict:
+    idea_id = payload.get("idea_id")
+    vote = dbs.scalar(select(Vote).where(
+        Vote.workshop_id == workshop.id, Vote.step_index == index,
+        Vote.participant_id == child.id, Vote.idea_id == idea_id).order_by(Vote.id.desc()))
+    if vote is None:
+        raise Refused("no_vote_here")
+    dbs.delete(vote)
+    dbs.flush()
+    return _vote_result(dbs, workshop, child, step, index, idea_id)
+
+
+def _vote_result(dbs, workshop, child, step, index, idea_id: int) -> dict:
+    return {"idea_id": idea_id,
+            "my_votes": snapshots.my_votes(dbs, workshop, child),
+            "budget": step.budget,
+            "tally": snapshots.tally(dbs, workshop, index)}
+
+
+def _critical(dbs, workshop, child, step, index, payload, _media) -> dict:
+    question = payload.get("question")
+    flow.check_choice(step, question)
+    idea = _votable_idea(dbs, workshop, payload)
+    response = Response(workshop_id=workshop.id, step_index=index,
+                        participant_id=child.id, kind="critical", choice=question,
+                        idea_id=idea.id, text=clean_text(payload.get("text"), "answer"),
+                        visibility=_visibility(workshop))
+    dbs.add(response)
+    dbs.flush()
+    return {"item": snapshots.response_data(response, child)}
+
+
+_HANDLERS: dict[str, Callable[..., dict]] = {
+    "answer": _answer, "poll": _poll, "reaction": _reaction, "idea": _idea,
+    "vote": _vote, "unvote": _unvote, "critical": _critical,
+}

@@ -1,0 +1,196 @@
+"""The database tables."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """Now, in UTC, without tzinfo (SQLite keeps none)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """Base of all tables."""
+
+
+class User(Base):
+    """A grown-up who logs in: admin, leader, advisor or partner."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(String(80))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default="leader")
+    lang: Mapped[str] = mapped_column(String(5), default="nl")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Group(Base):
+    """A group of children (a class), led by one leader."""
+
+    __tablename__ = "groups"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    leader_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    name: Mapped[str] = mapped_column(String(80))
+    school: Mapped[str] = mapped_column(String(120), default="")
+    neighbourhood: Mapped[str] = mapped_column(String(120), default="")
+    age_min: Mapped[int] = mapped_column(Integer, default=8)
+    age_max: Mapped[int] = mapped_column(Integer, default=12)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Series(Base):
+    """The three workshops with one group; ideas belong to the series."""
+
+    __tablename__ = "series"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    title: Mapped[str] = mapped_column(String(80))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    group: Mapped[Group] = relationship()
+    workshops: Mapped[list[Workshop]] = relationship(order_by="Workshop.position",
+                                                     back_populates="series")
+
+
+class Workshop(Base):
+    """One live workshop: its plan (frozen when it starts), step, timer and switches."""
+
+    __tablename__ = "workshops"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    plan_name: Mapped[str] = mapped_column(String(40))
+    plan_yaml: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="planned")
+    join_code: Mapped[str | None] = mapped_column(String(8), unique=True, nullable=True)
+    step_index: Mapped[int] = mapped_column(Integer, default=0)
+    timer_ends_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+    timer_remaining: Mapped[float | None] = mapped_column(Float, nullable=True)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    revealed: Mapped[list] = mapped_column(JSON, default=list)
+    focus_idea_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    series: Mapped[Series] = relationship(back_populates="workshops")
+
+
+class Participant(Base):
+    """A child in a group: an avatar and a first or generated name, nothing more."""
+
+    __tablename__ = "participants"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    avatar: Mapped[str] = mapped_column(String(16))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    lang: Mapped[str] = mapped_column(String(5), default="nl")
+    lock_seq: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Attendance(Base):
+    """Which children took part in which workshop."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("workshop_id", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    joined_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Receipt(Base):
+    """One row per submission id made on a tablet: the database keeps each id once."""
+
+    __tablename__ = "receipts"
+    client_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    result: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Media(Base):
+    """A drawing or photo, re-encoded and stored in the data directory."""
+
+    __tablename__ = "media"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    filename: Mapped[str] = mapped_column(String(80), unique=True)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Idea(Base):
+    """An idea on the idea wall; it belongs to the series."""
+
+    __tablename__ = "ideas"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id"), index=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    step_index: Mapped[int] = mapped_column(Integer)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    text: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(String(80), default="")
+    category: Mapped[str] = mapped_column(String(40), default="")
+    drawing_id: Mapped[int | None] = mapped_column(ForeignKey("media.id"), nullable=True)
+    photo_id: Mapped[int | None] = mapped_column(ForeignKey("media.id"), nullable=True)
+    visibility: Mapped[str] = mapped_column(String(10), default="visible")
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"), nullable=True)
+    shortlisted: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Response(Base):
+    """A child's answer, poll choice, card reaction or critical answer in one step."""
+
+    __tablename__ = "responses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    step_index: Mapped[int] = mapped_column(Integer)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    choice: Mapped[str] = mapped_column(String(40), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"), nullable=True)
+    visibility: Mapped[str] = mapped_column(String(10), default="visible")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Vote(Base):
+    """One dot of dot voting."""
+
+    __tablename__ = "votes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
+    step_index: Mapped[int] = mapped_column(Integer)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AuditEntry(Base):
+    """A refused or notable event: a tablet sending leader events, a wrong workshop."""
+
+    __tablename__ = "audit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    what: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,67 @@
+"""HTTP pages: one blueprint per audience (leader, screen, tablet, files, auth)."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask, current_app, jsonify, render_template, request
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from ..domain.errors import Refused
+from ..i18n.client import client_strings
+from ..i18n.messages import error_body, message
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprints, the error handler and template helpers."""
+    from . import auth, files, leader, screen, tablet
+
+    for module in (auth, leader, screen, tablet, files):
+        app.register_blueprint(module.bp)
+
+    @app.errorhandler(Refused)
+    def refused(exc: Refused):
+        if request.accept_mimetypes.best == "application/json" or request.is_json:
+            status = 403 if exc.code == "forbidden" else 404 if exc.code == "not_found" else 400
+            return jsonify(error_body(exc)), status
+        status = 403 if exc.code == "forbidden" else 404 if exc.code == "not_found" else 400
+        return render_template("error.html", message=message(exc)), status
+
+    @app.errorhandler(413)
+    def too_large(_exc):
+        return render_template("error.html", message=message(Refused("image_too_big"))), 413
+
+    @app.context_processor
+    def helpers():
+        return {"lang": str(get_locale()), "client_strings": _client_json,
+                "current_user": auth.current_user()}
+
+    app.after_request(_security_headers)
+
+
+def _client_json() -> Markup:
+    """The translated strings the page's JavaScript uses, as a JSON literal."""
+    text = json.dumps(client_strings(), ensure_ascii=False).replace("</", "<\\/")
+    return Markup(text)
+
+
+def _security_headers(response):
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+        "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
+        "connect-src 'self' ws: wss:; frame-ancestors 'none'")
+    return response
+
+
+def db():
+    """The app's database."""
+    return current_app.extensions["db"]
+
+
+def plans():
+    """The app's plan library."""
+    return current_app.extensions["plans"]

@@ -1,0 +1,51 @@
+"""The child's tablet: enter a code (or arrive by QR code), pick an avatar, take part."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from ..domain.errors import Refused
+from ..domain.names import AVATARS, friendly_name
+from ..i18n.messages import message
+from ..services import run
+from . import db
+
+bp = Blueprint("tablet", __name__)
+
+
+@bp.route("/j", methods=["GET", "POST"])
+def enter_code():
+    """Type the code from the big screen."""
+    error = None
+    if request.method == "POST":
+        code = request.form.get("code", "")
+        try:
+            with db().begin() as dbs:
+                workshop = run.find_by_code(dbs, code)
+                code = workshop.join_code
+        except Refused as exc:
+            error = message(exc)
+        else:
+            return redirect(url_for("tablet.app", code=code))
+    return render_template("tablet/code.html", error=error), 400 if error else 200
+
+
+@bp.route("/j/<code>")
+def app(code: str):
+    """The tablet app for one workshop; a wrong or ended code gets a friendly page."""
+    try:
+        with db().begin() as dbs:
+            workshop = run.find_by_code(dbs, code)
+            data = {"code": workshop.join_code, "workshop_id": workshop.id,
+                    "group_id": workshop.series.group_id}
+    except Refused as exc:
+        return render_template("tablet/code.html", error=message(exc)), 404
+    return render_template("tablet/app.html", avatars=AVATARS, **data)
+
+
+@bp.route("/j/<code>/name")
+def new_name(code: str):
+    """A generated friendly name (two words) for a child who prefers not to type."""
+    from flask_babel import get_locale
+
+    return {"name": friendly_name(str(get_locale()))}
