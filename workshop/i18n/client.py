@@ -98,4 +98,6 @@ def client_strings() -> dict[str, str]:
         "shortlisted": _("On the shortlist"),
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
+        # --- tablet (more) ---
+        # --- screen (more) ---
     }

@@ -146,7 +146,8 @@ def _colour(idea: dict) -> str:
 def _draw_header(draw: ImageDraw.ImageDraw, idea: dict, lang: str) -> None:
     """The coloured band with the title and, on the right, the category name."""
     draw.rectangle((0, 0, WIDTH, HEADER_H), fill=_colour(idea))
-    name, small, big = _label(idea.get("category_label") or {}, lang), _font(34, True), _font(64, True)
+    small, big = _font(34, True), _font(64, True)
+    name = _label(idea.get("category_label") or {}, lang)
     name_w = small.getlength(name) + GAP if name else 0
     _text_mid(draw, WIDTH - MARGIN, HEADER_H // 2, name, small, "white", right=True)
     title = _fit(_title(idea), big, WIDTH - 2 * MARGIN - name_w)
