@@ -1,8 +1,6 @@
 """Printable idea cards: one child's idea as an A5-landscape PNG, rendered with Pillow.
 
-The card shows the idea in the child's own words, the drawing and/or photo, the answers to
-the critical questions and a footer with group, workshop and votes. It never shows the
-child's name. Emoji cannot be drawn with DejaVu, so icons are left out."""
+Never shows the child's name; emoji cannot be drawn with DejaVu, so icons are left out."""
 
 from __future__ import annotations
 
@@ -94,11 +92,8 @@ def _body_text(text: str, width: float, height: float) -> tuple[list[str], Font,
 
 def _picture(url: str | None, media_dir: pathlib.Path) -> Image.Image | None:
     """The stored picture behind a /media/ URL as RGB, or None if it cannot be read."""
-    if not url:
-        return None
-    path = media_dir / pathlib.PurePosixPath(url).name
     try:
-        with Image.open(path) as image:
+        with Image.open(media_dir / pathlib.PurePosixPath(url or "").name) as image:
             rgba = image.convert("RGBA")
         flat = Image.new("RGB", rgba.size, "white")
         flat.paste(rgba, mask=rgba.getchannel("A"))  # drawings have transparent paper
@@ -180,9 +175,8 @@ def _draw_critical(draw: ImageDraw.ImageDraw, answers: list, x: int, y: int, wid
 
 def _draw_footer(draw: ImageDraw.ImageDraw, idea: dict, group: str, labels: dict) -> None:
     """Group, workshop and votes on the left; the shortlist star on the right."""
-    top = HEIGHT - FOOTER_H
+    top, middle = HEIGHT - FOOTER_H, HEIGHT - FOOTER_H // 2
     draw.line((MARGIN, top, WIDTH - MARGIN, top), fill=LINE, width=3)
-    middle = top + FOOTER_H // 2
     star = f"★ {labels.get('shortlisted', '')}".rstrip() if idea.get("shortlisted") else ""
     bold = _font(36, bold=True)
     star_w = bold.getlength(star) + GAP if star else 0

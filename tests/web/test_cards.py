@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw
 
+from workshop.media import cards
 from workshop.media.cards import HEIGHT, WIDTH, idea_card_png
 
 LABELS = {"votes": "stemmen", "shortlisted": "Op de shortlist", "workshop": "Workshop 2"}
@@ -88,3 +89,12 @@ def test_childs_name_is_not_needed(tmp_path: Path) -> None:
     named = render(make_idea(), tmp_path)
     anonymous = render(make_idea(author=None), tmp_path)
     assert ImageChops.difference(named, anonymous).getbbox() is None
+
+
+def test_without_dejavu_the_default_font_is_used(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(cards, "FONT_DIR", tmp_path / "no-fonts")
+    cards._font.cache_clear()
+    try:
+        assert render(make_idea(text="x " * 500), tmp_path).size == (WIDTH, HEIGHT)
+    finally:
+        cards._font.cache_clear()
