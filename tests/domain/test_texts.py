@@ -11,7 +11,8 @@ from workshop.domain.wordfilter import bad_words
 
 
 def test_text_is_trimmed_and_control_characters_go():
-    assert clean_text("  een\x00 brug\u202e voor\tinsecten \r\n", "idea") == "een brug voor insecten"
+    cleaned = clean_text("  een\x00 brug\u202e voor\tinsecten \r\n", "idea")
+    assert cleaned == "een brug voor insecten"
     assert clean_text("regel 1\n\n\n\nregel 2", "idea") == "regel 1\n\nregel 2"
     assert clean_text("Sam\nmy", "name") == "Sam my"
 

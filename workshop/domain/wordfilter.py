@@ -22,7 +22,7 @@ _WORDS = {
     "rotzak", "trut", "bitch", "wijf", "pleuris",
     "sodemieter", "sodeju", "stront", "schijt", "poep",
     # English
-    "fuck", "fucking", "fucker", "motherfucker", "shit", "bullshit", "bitch", "bastard",
+    "fucking", "fucker", "motherfucker", "shit", "bullshit", "bastard",
     "asshole", "arse", "arsehole", "dick", "cock", "cunt", "pussy", "slut", "whore",
     "fag", "faggot", "nigger", "nigga", "retard", "retarded", "wanker", "twat", "porn",
     "sex", "sexy", "nazi", "killyourself", "kys", "dumb",

@@ -99,5 +99,27 @@ def client_strings() -> dict[str, str]:
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
         # --- tablet (more) ---
+        "thanks": _("Thank you for thinking along!"),
+        "eraser": _("Eraser"),
+        "brush": _("Brush size"),
+        "colour": _("Colour"),
+        "add_vote": _("Give a vote"),
+        "unvote": _("Take a vote back"),
+        "close": _("Close"),
+        "time_left": _("Time left"),
+        "your_votes": _("Your votes"),
         # --- screen (more) ---
+        "step_of": _("Step %(n)s of %(m)s"),
+        "n_joined": _("%(n)s joined"),
+        "n_children": _("%(n)s children"),
+        "n_waiting": _("%(n)s waiting for approval"),
+        "n_voted": _("%(n)s children have voted"),
+        "paused": _("Paused"),
+        "time_up": _("Time is up!"),
+        "cancel": _("Cancel"),
+        "merged_into": _("Merged into: %(title)s"),
+        "no_focus": _("Put ideas on the shortlist to work them out here"),
+        "answers": _("Answers"),
+        "ideas": _("Ideas"),
+        "go_to_step": _("Go to step"),
     }

@@ -1,7 +1,7 @@
 """workshops, children, ideas, votes
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-23 03:17:41.916544
 """
 

@@ -1,0 +1,143 @@
+"""The leader's pages: first run, login, groups, series, plans, exports, QR code, cards."""
+
+import csv
+import io
+import json
+
+import zxingcpp
+from PIL import Image
+from sqlalchemy import select
+
+from workshop.store.models import User
+
+from ..live.helpers import Screen, Tablet, goto, start_workshop
+
+
+def test_first_run_creates_the_first_account_with_a_real_hash(client, db):
+    assert client.get("/").headers["Location"].startswith("/login")
+    assert client.get("/login").headers["Location"] == "/setup"
+    bad = client.post("/setup", data={"name": "Juf", "username": "juf", "password": "kort",
+                                      "password2": "kort"})
+    assert bad.status_code == 400
+    ok = client.post("/setup", data={"name": "Juf Anna", "username": "Juf",
+                                     "password": "geheim-123", "password2": "geheim-123"})
+    assert ok.status_code == 302
+    with db.begin() as dbs:
+        user = dbs.scalar(select(User))
+    assert user.username == "juf" and user.role == "admin"
+    assert user.password_hash.startswith("scrypt:") and "geheim" not in user.password_hash
+    assert client.get("/setup").headers["Location"] == "/login"  # only once
+
+
+def test_login_wrong_password_and_logout(client, leader):
+    leader.client.post("/logout")
+    assert leader.login(password="fout-fout").status_code == 401
+    assert client.get("/").status_code == 302
+    assert leader.login().status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_group_and_series_with_three_workshops(client, leader):
+    series_id = leader.series("Groep 7")
+    page = client.get(f"/series/{series_id}").get_data(as_text=True)
+    assert page.count("start-workshop") == 3
+    assert "Groep 7" in client.get("/").get_data(as_text=True)
+    bad = client.post("/groups/new", data={"name": "", "age_min": 8, "age_max": 12})
+    assert bad.status_code == 400
+
+
+def test_another_leader_cannot_see_my_series(app, client, leader, db):
+    series_id = leader.series()
+    other = app.test_client()
+    from ..conftest import Leader
+
+    Leader(other, db, username="meester")
+    assert other.get(f"/series/{series_id}").status_code == 403
+    assert other.get(f"/series/{series_id}/export.json").status_code == 403
+
+
+def test_qr_code_carries_the_join_address(app, client, leader):
+    _, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    code = screen.state["code"]
+    png = client.get(f"/j/{code}/qr.png")
+    assert png.mimetype == "image/png"
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(png.data)))
+    assert [r.text for r in found] == [f"http://127.0.0.1:5000/j/{code}"]
+    page = client.get(f"/workshops/{wid}/screen").get_data(as_text=True)
+    assert code in page
+
+
+def test_exports_and_idea_card(app, client, leader):
+    series_id, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    sam = Tablet(app, screen.state["code"])
+    goto(screen, "ideas")
+    sam.hello()
+    idea = sam.submit("idea", {"text": "=1+1 snoep", "category": "food"})["result"]["item"]
+    screen.moderate("shortlist", idea["id"])
+    data = json.loads(client.get(f"/series/{series_id}/export.json").data)
+    assert data["ideas"][0]["text"] == "=1+1 snoep" and data["ideas"][0]["shortlisted"]
+    assert data["children"] == [{"id": sam.state["me"]["id"], "name": "Sam", "avatar": "🦊"}]
+    rows = list(csv.DictReader(io.StringIO(
+        client.get(f"/series/{series_id}/export.csv").data.decode("utf-8-sig"))))
+    assert rows[0]["text"] == "'=1+1 snoep"  # never a formula in a spreadsheet
+    card = client.get(f"/series/{series_id}/ideas/{idea['id']}/card.png")
+    assert Image.open(io.BytesIO(card.data)).size == (1600, 1131)
+    page = client.get(f"/series/{series_id}").get_data(as_text=True)
+    assert "=1+1 snoep" in page
+
+
+def test_copy_and_edit_a_plan(client, leader, app):
+    assert client.post("/plans/dream/copy", data={"new_name": "dream-6b"}).status_code == 302
+    form = {"title.nl": "Dromen 6B", "title.en": "Dream 6B", "s0.title.nl": "Hallo 6B!",
+            "s0.minutes": "3"}
+    assert client.post("/plans/dream-6b/edit", data=form).status_code == 302
+    plan = app.extensions["plans"].get("dream-6b")
+    assert plan.title.nl == "Dromen 6B" and plan.steps[0].title.nl == "Hallo 6B!"
+    assert plan.steps[0].minutes == 3
+    # shipped plans stay untouched, and bad values are refused without saving
+    assert app.extensions["plans"].get("dream").title.nl != "Dromen 6B"
+    assert client.post("/plans/dream/edit", data=form).status_code == 400
+    bad = client.post("/plans/dream-6b/edit", data={"s0.minutes": "500"})
+    assert bad.status_code == 400
+    assert app.extensions["plans"].get("dream-6b").steps[0].minutes == 3
+
+
+def test_a_broken_plan_file_is_listed_with_its_line(client, leader, app):
+    own = app.config["OWN_PLANS_DIR"]
+    own.mkdir(parents=True, exist_ok=True)
+    (own / "kapot.yaml").write_text("name: kapot\nkind: dream\ntitle: X\nsteps:\n"
+                                    "  - kind: dance\n    title: X\n    prompt: Y\n")
+    page = client.get("/plans").get_data(as_text=True)
+    assert "kapot.yaml, line 5" in page and "kind must be one of" in page
+
+
+def test_a_server_restart_resumes_the_workshop(tmp_path):
+    from workshop import create_app
+
+    from ..conftest import Leader
+
+    settings = {"DATA_DIR": tmp_path / "d", "PUBLIC_URL": "http://127.0.0.1:5000",
+                "SECRET_KEY": "x"}
+    first = create_app(settings)
+    http = first.test_client()
+    leader = Leader(http, first.extensions["db"])
+    _, wid = start_workshop(leader)
+    screen = Screen(first, http, wid)
+    sam = Tablet(first, screen.state["code"])
+    goto(screen, "ideas")
+    screen.control("timer_start")
+    sam.hello()
+    sam.submit("idea", {"text": "voor de herstart"})
+    first.extensions["db"].dispose()
+
+    second = create_app(settings)  # the same data directory, as after a restart
+    http2 = second.test_client()
+    http2.post("/login", data={"username": "juf", "password": "geheim-123"})
+    screen2 = Screen(second, http2, wid)
+    assert screen2.state["step"]["kind"] == "ideas"
+    assert screen2.state["timer"]["ends_at"] is not None
+    again = Tablet(second, screen.state["code"], token=sam.token)
+    assert [i["text"] for i in again.state["mine"]] == ["voor de herstart"]
+    second.extensions["db"].dispose()
