@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     user.set_defaults(func=_create_user)
     plans = sub.add_parser("check-plans", help="read every plan file and report errors")
     plans.set_defaults(func=_check_plans)
+    from .bench.command import add_parser as add_bench
+
+    add_bench(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 

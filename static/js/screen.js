@@ -1,0 +1,683 @@
+/* The classroom screen: the current step in huge type for the whole room, with the
+ * leader's control bar, keyboard shortcuts and the moderation drawer. */
+(function () {
+  "use strict";
+
+  const L = window.LeaderControls;
+  const el = Live.el;
+  const t = Live.t;
+  const tx = (v) => Live.text(v);
+
+  const root = document.getElementById("screen");
+  const workshopId = Number(root.dataset.workshop);
+  const joinHost = root.dataset.joinHost || "";
+  const main = document.getElementById("s-main");
+  const head = {
+    count: root.querySelector(".s-stepcount"),
+    title: root.querySelector(".s-title"),
+    prompt: root.querySelector(".s-prompt"),
+    lock: root.querySelector(".s-lock"),
+    timer: root.querySelector(".s-timer"),
+    timerIcon: root.querySelector(".s-timer-icon"),
+    timerTime: root.querySelector(".s-timer-time"),
+    timerNote: root.querySelector(".s-timer-note"),
+  };
+  const chip = root.querySelector(".s-joinchip");
+  const pendingBadge = root.querySelector(".s-pending");
+  const offline = root.querySelector(".s-offline");
+  const ended = root.querySelector(".s-ended");
+  const drawer = document.getElementById("drawer");
+  const bar = document.getElementById("controlbar");
+  const barButtons = document.getElementById("cb-buttons");
+  const gotoSelect = document.getElementById("cb-goto");
+
+  const api = L.start(workshopId, { onStatus: (up) => {
+    offline.hidden = up;
+    offline.querySelector("span").textContent = t("reconnecting");
+  } });
+  const store = api.store;
+  const mod = L.moderation(api, document.getElementById("drawer-body"));
+
+  const NOTE_COLOURS = 6;
+
+  /* --- little builders ---------------------------------------------------------------- */
+
+  function rotation(id) {
+    return ((id * 37) % 7 - 3) * 0.5;
+  }
+
+  function author(item, cls) {
+    const a = item.author || {};
+    return el("span", { class: "who " + (cls || "") }, [
+      el("span", { class: "who-avatar", "aria-hidden": "true", text: a.avatar || "🙂" }),
+      el("span", { class: "who-name", text: a.name || "" }),
+    ]);
+  }
+
+  function ideaWordsNodes(idea, cls) {
+    const box = el("div", { class: "idea-words " + (cls || "") });
+    if (idea.title) {
+      box.appendChild(el("strong", { class: "idea-title", text: idea.title }));
+      if (idea.text && idea.text !== idea.title) box.appendChild(el("span", { class: "idea-text sub", text: idea.text }));
+    } else {
+      box.appendChild(el("span", { class: "idea-text", text: idea.text || "" }));
+    }
+    return box;
+  }
+
+  function ideaCard(idea, state, cls) {
+    const pic = L.picture(idea);
+    const icon = L.categoryIcon(idea, state);
+    const card = el("article", { class: "idea " + (cls || "") + (pic ? " has-pic" : "") + (idea.shortlisted ? " starred" : ""),
+                                 "data-idea": String(idea.id) });
+    if (pic) card.appendChild(el("div", { class: "idea-pic" }, [el("img", { src: pic, alt: "" })]));
+    card.appendChild(ideaWordsNodes(idea));
+    card.appendChild(el("div", { class: "idea-foot" }, [
+      author(idea),
+      el("span", { class: "idea-badges", "aria-hidden": "true" }, [
+        idea.merged_count ? el("span", { class: "idea-merged", text: "🔗" + (idea.merged_count + 1) }) : null,
+        idea.shortlisted ? el("span", { text: "⭐" }) : null,
+        icon ? el("span", { class: "idea-cat", text: icon }) : null,
+      ]),
+    ]));
+    return card;
+  }
+
+  function ideaSig(idea) {
+    return [idea.title, idea.text, idea.photo, idea.drawing, idea.shortlisted, idea.merged_count,
+            idea.author && idea.author.avatar, idea.author && idea.author.name].join("|");
+  }
+
+  function emptyState(icon, words) {
+    return el("div", { class: "empty" }, [
+      el("span", { class: "empty-icon", "aria-hidden": "true", text: icon }),
+      el("p", { text: words }),
+    ]);
+  }
+
+  function density(n, steps) {
+    for (let i = 0; i < steps.length; i += 1) if (n <= steps[i]) return "d" + i;
+    return "d" + steps.length;
+  }
+
+  function shownIdeas(state) {
+    return (state.ideas || []).filter(L.isShown);
+  }
+
+  function bump(node, value) {
+    if (node.textContent === String(value)) return;
+    const first = node.textContent === "";
+    node.textContent = String(value);
+    if (!first) {
+      node.classList.remove("bump");
+      void node.offsetWidth; // restart the animation
+      node.classList.add("bump");
+    }
+  }
+
+  /* --- views, one per step kind --------------------------------------------------------- */
+
+  const views = {};
+
+  views.welcome = {
+    mount(box, state) {
+      const code = state.code || root.dataset.code || "";
+      const address = joinHost + "/j/" + code;
+      this.count = el("p", { class: "w-count" });
+      this.kids = el("ul", { class: "w-kids" });
+      box.appendChild(el("section", { class: "welcome" }, [
+        el("div", { class: "w-qr" }, [
+          el("img", { src: "/j/" + encodeURIComponent(code) + "/qr.png", alt: t("join_at") + " " + address }),
+        ]),
+        el("div", { class: "w-info" }, [
+          el("p", { class: "w-label", text: "📱 " + t("join_at") }),
+          el("p", { class: "w-addr", dir: "ltr", text: address }),
+          el("p", { class: "w-label", text: "🔑 " + t("code") }),
+          el("p", { class: "w-code", dir: "ltr", text: code }),
+          this.count,
+        ]),
+        this.kids,
+      ]));
+    },
+    update(state) {
+      const kids = state.children || [];
+      this.count.textContent = "👋 " + t("n_joined", { n: kids.length });
+      this.kids.classList.toggle("many", kids.length > 24);
+      L.keyed(this.kids, kids, (c) => c.id, (c) => el("li", { class: "kid" }, [
+        el("span", { class: "kid-avatar", "aria-hidden": "true", text: c.avatar || "🙂" }),
+        el("span", { class: "kid-name", text: c.name || "" }),
+      ]), (c) => c.avatar + "|" + c.name);
+    },
+  };
+
+  views.question = {
+    mount(box) {
+      this.wall = el("ul", { class: "notes" });
+      this.empty = emptyState("💬", t("nothing_yet"));
+      box.append(this.wall, this.empty);
+    },
+    update(state) {
+      const items = (state.items || []).filter(L.isShown);
+      this.wall.className = "notes " + density(items.length, [6, 12, 20, 30, 45]);
+      this.empty.hidden = items.length > 0;
+      L.keyed(this.wall, items, (i) => i.id, (i) => {
+        const note = el("li", { class: "note c" + (i.id % NOTE_COLOURS) });
+        note.style.setProperty("--tilt", rotation(i.id) + "deg");
+        note.append(el("p", { class: "note-text", text: i.text || "" }), author(i));
+        return note;
+      }, (i) => i.text + "|" + (i.author && i.author.avatar));
+    },
+  };
+
+  views.poll = {
+    mount(box, state) {
+      this.rows = {};
+      const list = el("ul", { class: "bars" });
+      (state.step.choices || []).forEach((c) => {
+        const fill = el("span", { class: "bar-fill" });
+        const num = el("span", { class: "bar-num" });
+        const row = el("li", { class: "bar-row" }, [
+          el("span", { class: "bar-icon", "aria-hidden": "true", text: c.icon || "" }),
+          el("span", { class: "bar-label", text: tx(c.label) }),
+          el("span", { class: "bar-track" }, [fill]),
+          num,
+        ]);
+        this.rows[c.id] = { row, fill, num };
+        list.appendChild(row);
+      });
+      this.total = el("p", { class: "bars-total" });
+      box.append(el("section", { class: "poll" }, [list, this.total]));
+    },
+    update(state) {
+      const counts = state.counts || {};
+      const values = Object.keys(this.rows).map((k) => counts[k] || 0);
+      const max = Math.max(1, ...values);
+      const total = values.reduce((a, b) => a + b, 0);
+      Object.entries(this.rows).forEach(([id, r]) => {
+        const n = counts[id] || 0;
+        requestAnimationFrame(() => { r.fill.style.inlineSize = (n / max * 100) + "%"; });
+        bump(r.num, n);
+        r.row.classList.toggle("lead", n > 0 && n === max);
+        r.row.classList.toggle("zero", n === 0);
+      });
+      this.total.textContent = "🙋 " + t("n_children", { n: total });
+    },
+  };
+
+  views.cards = {
+    mount(box, state) {
+      this.cards = {};
+      const grid = el("ul", { class: "cards " + density((state.step.choices || []).length, [6, 10]) });
+      (state.step.choices || []).forEach((c) => {
+        const nums = {};
+        const reactions = el("div", { class: "card-reactions" }, L.REACTIONS.map(([key, icon]) => {
+          nums[key] = el("span", { class: "r-num" });
+          return el("span", { class: "r " + key, title: t(key) }, [el("span", { "aria-hidden": "true", text: icon }), nums[key]]);
+        }));
+        const card = el("li", { class: "card" }, [
+          el("span", { class: "card-icon", "aria-hidden": "true", text: c.icon || "" }),
+          el("h2", { class: "card-title", text: tx(c.label) }),
+          c.text ? el("p", { class: "card-text", text: tx(c.text) }) : null,
+          reactions,
+        ]);
+        this.cards[c.id] = { card, nums };
+        grid.appendChild(card);
+      });
+      box.appendChild(grid);
+    },
+    update(state) {
+      const counts = state.counts || {};
+      let best = 0;
+      Object.keys(this.cards).forEach((id) => { best = Math.max(best, counts[id + ":love"] || 0); });
+      Object.entries(this.cards).forEach(([id, c]) => {
+        L.REACTIONS.forEach(([key]) => {
+          const n = counts[id + ":" + key] || 0;
+          bump(c.nums[key], n);
+          c.nums[key].parentNode.classList.toggle("zero", n === 0);
+        });
+        c.card.classList.toggle("loved", best > 0 && (counts[id + ":love"] || 0) === best);
+      });
+    },
+  };
+
+  views.ideas = {
+    mount(box) {
+      this.wall = el("div", { class: "ideawall" });
+      this.empty = emptyState("💡", t("nothing_yet"));
+      box.append(this.wall, this.empty);
+    },
+    update(state) {
+      const ideas = shownIdeas(state).sort((a, b) => b.id - a.id);
+      this.wall.className = "ideawall " + density(ideas.length, [4, 8, 12, 18, 28, 40]);
+      this.empty.hidden = ideas.length > 0;
+      L.keyed(this.wall, ideas, (i) => i.id, (i) => {
+        const card = ideaCard(i, state, "note c" + (i.id % NOTE_COLOURS));
+        card.style.setProperty("--tilt", rotation(i.id) + "deg");
+        return card;
+      }, ideaSig);
+    },
+  };
+
+  views.vote = {
+    mount(box, state) {
+      this.revealed = state.revealed;
+      this.voters = el("p", { class: "v-voters" });
+      if (!state.revealed) {
+        this.wall = el("div", { class: "ideawall compact" });
+        box.append(el("div", { class: "v-banner" }, [
+          this.voters, el("p", { class: "v-hint", text: "🙈 " + t("results_hidden") }),
+        ]), this.wall);
+      } else {
+        this.list = el("ol", { class: "ranking" });
+        box.append(el("div", { class: "v-banner small" }, [this.voters]), this.list);
+      }
+    },
+    update(state) {
+      const tally = state.tally || { votes: {}, voters: 0 };
+      this.voters.textContent = "🗳️ " + t("n_voted", { n: tally.voters || 0 });
+      const ideas = shownIdeas(state);
+      if (!this.revealed) {
+        ideas.sort((a, b) => a.id - b.id);
+        this.wall.className = "ideawall compact " + density(ideas.length, [4, 8, 12, 18, 28, 40]);
+        L.keyed(this.wall, ideas, (i) => i.id, (i) => ideaCard(i, state, "plain"), ideaSig);
+        return;
+      }
+      const votes = (i) => tally.votes[String(i.id)] || 0;
+      ideas.sort((a, b) => (votes(b) - votes(a)) || (a.id - b.id));
+      const max = Math.max(1, ...ideas.map(votes));
+      this.list.className = "ranking " + density(ideas.length, [6, 12, 24]);
+      L.keyed(this.list, ideas, (i) => i.id, (i) => {
+        const pic = L.picture(i);
+        const row = el("li", { class: "rank", "data-idea": String(i.id) }, [
+          el("span", { class: "rank-pos" }),
+          pic ? el("img", { class: "rank-pic", src: pic, alt: "" }) : el("span", { class: "rank-pic none", "aria-hidden": "true", text: L.categoryIcon(i, state) || "💡" }),
+          el("div", { class: "rank-main" }, [ideaWordsNodes(i), el("div", { class: "rank-dots" })]),
+          el("span", { class: "rank-num" }),
+        ]);
+        return row;
+      }, ideaSig);
+      Array.from(this.list.children).forEach((row, index) => {
+        const idea = ideas[index];
+        const n = votes(idea);
+        row.querySelector(".rank-pos").textContent = String(index + 1);
+        bump(row.querySelector(".rank-num"), n);
+        row.classList.toggle("top", n > 0 && n === max);
+        const dots = row.querySelector(".rank-dots");
+        dots.style.setProperty("--share", (n / max * 100) + "%");
+        if (dots.childElementCount !== n) {
+          const few = n <= 24;
+          dots.classList.toggle("as-bar", !few);
+          dots.replaceChildren(...(few ? Array.from({ length: n }, (_, k) => {
+            const dot = el("span", { class: "dot" });
+            dot.style.animationDelay = (k * 60) + "ms";
+            return dot;
+          }) : [el("span", { class: "bar-fill" })]));
+        }
+      });
+    },
+  };
+
+  function focusIdea(state) {
+    let idea = (state.ideas || []).find((i) => i.id === state.focus_idea_id);
+    let guard = 0;
+    while (idea && idea.merged_into && guard < 10) {
+      const next = idea.merged_into;
+      idea = (state.ideas || []).find((i) => i.id === next);
+      guard += 1;
+    }
+    return idea && L.isShown(idea) ? idea : null;
+  }
+
+  views.critical = {
+    mount(box, state) {
+      const idea = focusIdea(state);
+      this.focusId = idea ? idea.id : null;
+      this.chips = el("div", { class: "chips" });
+      this.chipsBox = el("div", { class: "chips-box" }, [
+        el("span", { class: "chips-label", text: "⭐ " + t("shortlisted") }), this.chips,
+      ]);
+      this.lists = {};
+      if (!idea) {
+        box.append(emptyState("⭐", t("no_focus")), this.chipsBox);
+        return;
+      }
+      const pic = L.picture(idea);
+      const focus = el("article", { class: "focus-idea" + (pic ? " has-pic" : "") }, [
+        el("p", { class: "focus-label", text: "🎯 " + t("focus") }),
+        pic ? el("div", { class: "focus-pic" }, [el("img", { src: pic, alt: "" })]) : null,
+        ideaWordsNodes(idea, "focus-words"),
+        el("div", { class: "idea-foot" }, [author(idea),
+          el("span", { class: "idea-cat", "aria-hidden": "true", text: L.categoryIcon(idea, state) })]),
+      ]);
+      const questions = el("div", { class: "questions" });
+      (state.step.choices || []).forEach((q) => {
+        const list = el("ul", { class: "answers" });
+        this.lists[q.id] = list;
+        questions.appendChild(el("section", { class: "question" }, [
+          el("h2", { class: "q-head" }, [
+            el("span", { class: "q-icon", "aria-hidden": "true", text: q.icon || "" }),
+            el("span", { class: "q-text", text: tx(q.text) || tx(q.label) }),
+          ]),
+          list,
+        ]));
+      });
+      box.append(el("section", { class: "critical" }, [focus, questions]), this.chipsBox);
+    },
+    update(state) {
+      const others = shownIdeas(state).filter((i) => i.shortlisted && i.id !== this.focusId);
+      this.chipsBox.hidden = !others.length;
+      L.keyed(this.chips, others, (i) => i.id, (i) => el("button", {
+        type: "button", class: "chip", "data-focus": String(i.id), "data-idea": String(i.id), title: t("focus"),
+      }, [
+        L.picture(i) ? el("img", { src: L.picture(i), alt: "" }) : el("span", { "aria-hidden": "true", text: L.categoryIcon(i, state) || "💡" }),
+        el("span", { class: "chip-words", text: L.ideaWords(i) }),
+      ]), ideaSig);
+      if (this.focusId === null) return;
+      const items = (state.items || []).filter((i) => L.isShown(i) && i.idea_id === this.focusId);
+      Object.entries(this.lists).forEach(([qid, list]) => {
+        const mine = items.filter((i) => i.choice === qid);
+        list.classList.toggle("many", mine.length > 3);
+        L.keyed(list, mine, (i) => i.id, (i) => el("li", { class: "answer c" + (i.id % NOTE_COLOURS) }, [
+          el("span", { class: "who-avatar", "aria-hidden": "true", text: (i.author && i.author.avatar) || "🙂" }),
+          el("span", { class: "answer-text", text: i.text || "" }),
+        ]), (i) => i.text);
+      });
+    },
+  };
+
+  views.wrapup = {
+    mount(box, state) {
+      this.box = box;
+      this.sig = null;
+      this.state = state;
+    },
+    update(state) {
+      const top = state.step.top || 5;
+      const ideas = shownIdeas(state)
+        .sort((a, b) => (b.shortlisted - a.shortlisted) || ((b.score || 0) - (a.score || 0)) || (a.id - b.id))
+        .slice(0, top);
+      const sig = JSON.stringify([ideas.map(ideaSig), ideas.map((i) => i.score), state.summary]);
+      if (sig === this.sig) return;
+      this.sig = sig;
+      if (ideas.length) this.box.replaceChildren(podium(ideas, state));
+      else if ((state.summary || []).length) this.box.replaceChildren(summary(state));
+      else this.box.replaceChildren(emptyState("🌟", t("nothing_yet")));
+    },
+  };
+
+  function podium(ideas, state) {
+    const medals = ["🥇", "🥈", "🥉"];
+    const podiumCard = (idea, place) => {
+      const card = ideaCard(idea, state, "plain place" + place);
+      card.insertBefore(el("span", { class: "medal", "aria-hidden": "true", text: medals[place - 1] || "🏅" }), card.firstChild);
+      if (idea.score) card.querySelector(".idea-badges").prepend(el("span", { class: "idea-score", text: "🗳️ " + idea.score }));
+      return card;
+    };
+    const steps = [];
+    [1, 0, 2].forEach((k) => {
+      if (!ideas[k]) return;
+      steps.push(el("div", { class: "podium-step p" + (k + 1) }, [
+        podiumCard(ideas[k], k + 1),
+        el("div", { class: "plinth", "aria-hidden": "true", text: String(k + 1) }),
+      ]));
+    });
+    const rest = ideas.slice(3).map((idea, k) => {
+      const card = ideaCard(idea, state, "plain small");
+      card.insertBefore(el("span", { class: "medal small", "aria-hidden": "true", text: String(k + 4) }), card.firstChild);
+      if (idea.score) card.querySelector(".idea-badges").prepend(el("span", { class: "idea-score", text: "🗳️ " + idea.score }));
+      return card;
+    });
+    return el("section", { class: "wrapup" + (rest.length ? " with-rest" : "") }, [
+      el("div", { class: "podium" }, steps),
+      rest.length ? el("div", { class: "rest" }, rest) : null,
+    ]);
+  }
+
+  function summary(state) {
+    const parts = (state.summary || []).map((entry) => {
+      const step = entry.step;
+      const counts = entry.counts || {};
+      let body;
+      if (step.kind === "poll") {
+        const rows = (step.choices || []).map((c) => ({ c, n: counts[c.id] || 0 }))
+          .sort((a, b) => b.n - a.n);
+        const max = Math.max(1, ...rows.map((r) => r.n));
+        body = el("ul", { class: "bars small" }, rows.map(({ c, n }) => el("li", { class: "bar-row" + (n === max && n ? " lead" : "") + (n ? "" : " zero") }, [
+          el("span", { class: "bar-icon", "aria-hidden": "true", text: c.icon || "" }),
+          el("span", { class: "bar-label", text: tx(c.label) }),
+          el("span", { class: "bar-track" }, [(() => {
+            const f = el("span", { class: "bar-fill" });
+            f.style.inlineSize = (n / max * 100) + "%";
+            return f;
+          })()]),
+          el("span", { class: "bar-num", text: String(n) }),
+        ])));
+      } else {
+        const score = (c) => (counts[c.id + ":love"] || 0) * 2 + (counts[c.id + ":like"] || 0) - (counts[c.id + ":hmm"] || 0);
+        const cards = (step.choices || []).slice().sort((a, b) => score(b) - score(a)).slice(0, 6);
+        body = el("ul", { class: "mini-cards" }, cards.map((c) => el("li", { class: "mini-card" }, [
+          el("span", { class: "card-icon", "aria-hidden": "true", text: c.icon || "" }),
+          el("span", { class: "mini-title", text: tx(c.label) }),
+          el("span", { class: "card-reactions" }, L.REACTIONS.map(([key, icon]) => {
+            const n = counts[c.id + ":" + key] || 0;
+            return el("span", { class: "r " + key + (n ? "" : " zero"), title: t(key) }, [
+              el("span", { "aria-hidden": "true", text: icon }), el("span", { class: "r-num", text: String(n) })]);
+          })),
+        ])));
+      }
+      return el("section", { class: "summary-part " + step.kind }, [
+        el("h2", { class: "summary-title", text: tx(step.title) }), body,
+      ]);
+    });
+    return el("div", { class: "summary" }, parts);
+  }
+
+  /* --- rendering ------------------------------------------------------------------------ */
+
+  let view = null;
+  let viewKey = "";
+
+  function keyOf(state) {
+    const kind = state.step.kind;
+    let key = state.workshop_id + ":" + state.step_index + ":" + kind;
+    if (kind === "vote") key += ":" + state.revealed;
+    if (kind === "critical") {
+      const f = focusIdea(state);
+      key += ":" + (f ? f.id : "-") + ":" + (state.step.choices || []).length;
+    }
+    return key;
+  }
+
+  function renderHeader(state) {
+    head.count.textContent = t("step_of", { n: state.step_index + 1, m: state.step_count });
+    head.title.textContent = tx(state.step.title);
+    head.prompt.textContent = tx(state.step.prompt);
+    document.title = tx(state.step.title);
+    head.lock.hidden = !state.locked || state.status !== "live";
+    root.dataset.kind = state.step.kind;
+    const afterWelcome = state.step.kind !== "welcome" && state.status === "live";
+    chip.hidden = !afterWelcome;
+    chip.querySelector(".s-joinchip-host").textContent = joinHost + "/j/";
+    chip.querySelector(".s-joinchip-code").textContent = state.code || "";
+    const pending = store.pendingCount();
+    pendingBadge.hidden = pending === 0;
+    pendingBadge.textContent = "⏳ " + t("n_waiting", { n: pending });
+    ended.hidden = state.status !== "ended";
+    ended.querySelector("span").textContent = t("ended");
+    root.classList.toggle("is-ended", state.status === "ended");
+  }
+
+  function renderControls(state) {
+    const extra = [
+      { id: "moderation", icon: "🛡️", label: t("moderation"), key: "M", pressed: !drawer.hidden,
+        badge: store.pendingCount(), run: toggleDrawer },
+      { id: "fullscreen", icon: "⛶", label: t("fullscreen"), key: "F", pressed: !!document.fullscreenElement,
+        run: toggleFullscreen },
+    ];
+    L.drawButtons(barButtons, L.buttons(api, extra));
+    const sig = JSON.stringify(state.steps) + state.step_index + state.status;
+    if (gotoSelect._sig !== sig) {
+      gotoSelect._sig = sig;
+      gotoSelect.replaceChildren(...state.steps.map((s, i) => el("option", {
+        value: String(i), selected: i === state.step_index, text: (i + 1) + ". " + tx(s.title),
+      })));
+      gotoSelect.value = String(state.step_index);
+      gotoSelect.disabled = state.status !== "live";
+    }
+  }
+
+  function render() {
+    const state = store.state;
+    if (!state) return;
+    renderHeader(state);
+    const key = keyOf(state);
+    const kind = state.step.kind;
+    if (key !== viewKey) {
+      viewKey = key;
+      const box = el("div", { class: "view view-" + kind });
+      main.replaceChildren(box);
+      view = Object.create(views[kind] || views.question);
+      view.mount(box, state);
+    }
+    view.update(state);
+    renderControls(state);
+    mod.draw();
+    tick();
+  }
+
+  let queued = false;
+  function schedule() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; render(); });
+  }
+  store.on(schedule);
+
+  /* --- the timer ---------------------------------------------------------------------- */
+
+  let lastMode = null;
+  function tick() {
+    const state = store.state;
+    if (!state) return;
+    const timer = store.timer();
+    const live = state.status === "live";
+    head.timer.hidden = timer.mode === "none" || !live;
+    head.timer.className = "s-timer " + timer.mode;
+    if (timer.mode === "running") {
+      const left = Math.max(0, timer.seconds);
+      head.timerIcon.textContent = left <= 0 ? "⏰" : "⏳";
+      head.timerTime.textContent = L.mmss(left);
+      head.timerNote.textContent = left <= 0 ? t("time_up") : "";
+      head.timer.classList.toggle("low", left > 0 && left <= 30);
+      head.timer.classList.toggle("over", left <= 0);
+    } else if (timer.mode === "paused") {
+      head.timerIcon.textContent = "⏸️";
+      head.timerTime.textContent = L.mmss(timer.seconds);
+      head.timerNote.textContent = t("paused");
+    }
+    if (timer.mode !== lastMode) {
+      lastMode = timer.mode;
+      renderControls(state); // start/pause button follows the timer
+    }
+  }
+  setInterval(tick, 250);
+
+  /* --- drawer, pick mode and clicks on the wall ----------------------------------------- */
+
+  function toggleDrawer(force) {
+    const open = typeof force === "boolean" ? force : drawer.hidden;
+    drawer.hidden = !open;
+    root.classList.toggle("drawer-open", open);
+    if (!open) api.cancelPick();
+    schedule();
+  }
+  drawer.querySelector(".drawer-close").addEventListener("click", () => toggleDrawer(false));
+  pendingBadge.addEventListener("click", () => toggleDrawer(true));
+  api.onPick = () => root.classList.toggle("picking", api.pick !== null);
+
+  main.addEventListener("click", (e) => {
+    const ideaNode = e.target.closest("[data-idea]");
+    if (api.pick !== null) {
+      if (ideaNode) api.pickTarget(Number(ideaNode.dataset.idea));
+      return;
+    }
+    const chipNode = e.target.closest("[data-focus]");
+    if (chipNode) api.control("focus", Number(chipNode.dataset.focus));
+  });
+
+  gotoSelect.addEventListener("change", () => {
+    const target = Number(gotoSelect.value);
+    if (store.state && target !== store.state.step_index) api.control("goto", target);
+  });
+  bar.querySelector(".cb-goto .sr-only").textContent = t("go_to_step");
+  gotoSelect.setAttribute("aria-label", t("go_to_step"));
+  bar.querySelector(".cb-keys").textContent = "⌨️ " + t("keys_help");
+
+  /* --- full screen -------------------------------------------------------------------- */
+
+  function toggleFullscreen() {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
+  }
+  document.addEventListener("fullscreenchange", schedule);
+
+  /* --- the control bar hides itself ------------------------------------------------------ */
+
+  let idleTimer = null;
+  function wake() {
+    root.classList.add("awake");
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(sleep, 3000);
+  }
+  function sleep() {
+    if (bar.matches(":hover") || bar.contains(document.activeElement) && document.activeElement !== document.body) {
+      idleTimer = setTimeout(sleep, 1500);
+      return;
+    }
+    root.classList.remove("awake");
+  }
+  ["mousemove", "mousedown", "touchstart", "wheel"].forEach((ev) => document.addEventListener(ev, wake, { passive: true }));
+  bar.addEventListener("focusin", wake);
+
+  /* --- keyboard ------------------------------------------------------------------------- */
+
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target;
+    if (target && (target.matches("input, textarea, select") || target.isContentEditable)) return;
+    if (target && target.matches("button") && (e.key === " " || e.key === "Enter")) return;
+    const state = store.state;
+    if (!state) return;
+    const rtl = document.documentElement.dir === "rtl";
+    const byId = (id) => L.buttons(api).find((b) => b.id === id);
+    const press = (id) => { const b = byId(id); if (b && !b.disabled) b.run(); };
+    let done = true;
+    switch (e.key) {
+      case "ArrowRight": press(rtl ? "prev" : "next"); break;
+      case "ArrowLeft": press(rtl ? "next" : "prev"); break;
+      case "PageDown": press("next"); break; // presentation clickers
+      case "PageUp": press("prev"); break;
+      case " ": press("timer"); break;
+      case "l": case "L": press("lock"); break;
+      case "r": case "R": press("reveal"); break;
+      case "m": case "M": toggleDrawer(); break;
+      case "f": case "F": toggleFullscreen(); break;
+      case "Escape":
+        if (api.pick !== null) api.cancelPick();
+        else if (!drawer.hidden) toggleDrawer(false);
+        else done = false;
+        break;
+      default: done = false;
+    }
+    if (done) { e.preventDefault(); wake(); }
+  });
+
+  // A button clicked with the mouse gives its focus back, so that space and the arrow keys
+  // keep working as shortcuts instead of pressing that button again.
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest && e.target.closest("button");
+    if (button && e.detail > 0) button.blur();
+  });
+
+  wake();
+})();

@@ -1,0 +1,1 @@
+"""`workshop bench`: many simulated tablets against a real server, with figures."""
