@@ -638,6 +638,9 @@
   }
   ["mousemove", "mousedown", "touchstart", "wheel"].forEach((ev) => document.addEventListener(ev, wake, { passive: true }));
   bar.addEventListener("focusin", wake);
+  const measureBar = () => root.style.setProperty("--bar-h", bar.offsetHeight + "px");
+  if (window.ResizeObserver) new ResizeObserver(measureBar).observe(bar);
+  measureBar();
 
   /* --- keyboard ------------------------------------------------------------------------- */
 

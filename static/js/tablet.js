@@ -105,8 +105,9 @@
     dom.lang = button("t-top-btn t-lang", { "aria-label": t("language"), lang: CFG.other_lang,
                                             onclick: switchLanguage },
                       [icon("🌐"), el("span", { text: CFG.other_label })]);
-    dom.switch = button("t-top-btn t-switch", { onclick: switchChild },
-                        [icon("🔄"), el("span", { text: t("not_me") })]);
+    dom.switch = button("t-top-btn t-switch", { onclick: switchChild, title: t("not_me"),
+                                                "aria-label": t("not_me") },
+                        [icon("👥"), el("span", { text: t("not_me") })]);
     dom.top = el("header", { class: "t-top" }, [
       dom.me,
       el("div", { class: "t-top-mid" }, [dom.conn, dom.count]),
@@ -124,8 +125,14 @@
     dom.overlayText = el("p", { class: "t-overlay-text", text: t("locked") });
     dom.overlay = el("div", { class: "t-overlay", hidden: true, role: "alert" },
                      [el("div", { class: "t-overlay-box" }, [dom.overlayIcon, dom.overlayText])]);
-    root.replaceChildren(dom.top, dom.offline, dom.banner, dom.main, dom.overlay);
+    dom.sticky = el("div", { class: "t-sticky" }, [dom.top, dom.offline, dom.banner]);
+    root.replaceChildren(dom.sticky, dom.main, dom.overlay);
     root.removeAttribute("aria-live");
+    // Things that stick below the top bar need its height (it grows when offline).
+    const measure = () => document.documentElement.style.setProperty(
+      "--t-sticky-h", dom.sticky.offsetHeight + "px");
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(dom.sticky);
+    measure();
   }
 
   function renderTop() {
@@ -136,6 +143,7 @@
     dom.conn.className = "t-conn is-" + app.conn;
     dom.connText.textContent = app.conn === "online" ? t("online") :
       app.conn === "reconnecting" ? t("reconnecting") : "";
+    dom.conn.title = dom.connText.textContent || t("offline");
     dom.offline.hidden = app.conn === "online";
     const waiting = app.outbox ? app.outbox.items().length : 0;
     dom.count.hidden = waiting === 0;
@@ -519,6 +527,7 @@
     else key = s.step_index + ":" + s.step.kind;
     key = app.me.id + "/" + key;
     if (key !== app.viewKey || app.screen !== "live") {
+      if (app.viewKey) hideBanner(); // an old message does not belong to the new step
       buildStep(key);
     } else {
       updateHead();

@@ -122,4 +122,7 @@ def client_strings() -> dict[str, str]:
         "answers": _("Answers"),
         "ideas": _("Ideas"),
         "go_to_step": _("Go to step"),
+        "is_locked": _("Input is locked"),
+        "is_approval": _("Approval is on"),
+        "is_revealed": _("Results are shown"),
     }

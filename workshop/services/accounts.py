@@ -20,7 +20,7 @@ def has_users(dbs: Session) -> bool:
 
 
 def create_user(dbs: Session, username: str, password: str, role: str = "leader",
-                display_name: str = "") -> dict:
+                display_name: str = "", *, commit: bool = True) -> dict:
     """Create an account; the password is stored as a scrypt hash."""
     username = clean_text(username, "title", filtered=False).lower()
     if " " in username or len(username) < 2:
@@ -35,7 +35,9 @@ def create_user(dbs: Session, username: str, password: str, role: str = "leader"
                 display_name=clean_text(display_name or username, "title", filtered=False),
                 password_hash=generate_password_hash(password, method="scrypt"))
     dbs.add(user)
-    dbs.commit()
+    dbs.flush()
+    if commit:
+        dbs.commit()
     return user_data(user)
 
 

@@ -37,6 +37,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default="leader")
     lang: Mapped[str] = mapped_column(String(5), default="nl")
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id"), nullable=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -51,6 +53,9 @@ class Group(Base):
     neighbourhood: Mapped[str] = mapped_column(String(120), default="")
     age_min: Mapped[int] = mapped_column(Integer, default=8)
     age_max: Mapped[int] = mapped_column(Integer, default=12)
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id"), nullable=True)
+    progress_token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    show_first_names: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

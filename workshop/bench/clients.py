@@ -1,0 +1,163 @@
+"""Socket.IO clients of the bench: the classroom screen and the children's tablets."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+
+import socketio
+
+from ..domain.names import AVATARS
+
+NS = "/live"
+CALL_TIMEOUT = 30.0
+
+
+class Refusal(Exception):
+    """The server answered a call with {ok: false}."""
+
+
+def new_client() -> socketio.AsyncClient:
+    """A client like a tablet's browser, but without automatic reconnects (they are counted)."""
+    return socketio.AsyncClient(reconnection=False, logger=False, engineio_logger=False,
+                                request_timeout=CALL_TIMEOUT, handle_sigint=False)
+
+
+async def call(sio: socketio.AsyncClient, event: str, data: dict,
+               timeout: float = CALL_TIMEOUT) -> dict:
+    """Emit with an acknowledgement; refuse an {ok: false} answer."""
+    reply = await sio.call(event, data, namespace=NS, timeout=timeout)
+    if not isinstance(reply, dict) or not reply.get("ok"):
+        raise Refusal(reply.get("error") if isinstance(reply, dict) else repr(reply))
+    return reply
+
+
+class Room:
+    """One workshop under test: its screen, its tablets and what the screen saw."""
+
+    def __init__(self, workshop_id: int, url: str, cookie: str) -> None:
+        self.workshop_id, self.url, self.cookie = workshop_id, url, cookie
+        self.screen = Screen(self)
+        self.tablets: list[Tablet] = []
+        self.code = ""
+        self.seen: dict[str, list[float]] = defaultdict(list)
+        self.reach_count: dict[int, int] = defaultdict(int)
+        self.reach_last: dict[int, float] = {}
+        self.results_events = 0
+
+    def listening(self) -> list[Tablet]:
+        """Tablets that joined and are still connected."""
+        return [t for t in self.tablets if t.joined and not t.dropped]
+
+
+class Screen:
+    """The classroom screen: a socket with the leader's login cookie."""
+
+    def __init__(self, room: Room) -> None:
+        self.room = room
+        self.sio = new_client()
+        self.state: dict = {}
+        self.dropped = False
+
+    async def open(self) -> dict:
+        """Connect, say screen_hello and keep the state."""
+        self.sio.on("added", self._added, namespace=NS)
+        self.sio.on("disconnect", self._gone, namespace=NS)
+        await self.sio.connect(self.room.url, headers={"Cookie": self.room.cookie},
+                               transports=["websocket"], namespaces=[NS],
+                               wait_timeout=CALL_TIMEOUT)
+        return await self.hello()
+
+    async def hello(self) -> dict:
+        """screen_hello: the whole state of the workshop."""
+        reply = await call(self.sio, "screen_hello", {"workshop_id": self.room.workshop_id})
+        self.state = reply["state"]
+        self.room.code = self.state["code"]
+        return self.state
+
+    def step_of(self, kind: str) -> int:
+        """The index of the first step of this kind."""
+        return next(i for i, s in enumerate(self.state["steps"]) if s["kind"] == kind)
+
+    async def control(self, action: str, value=None) -> None:
+        """A leader control (goto, reveal, end, ...)."""
+        await call(self.sio, "control", {"workshop_id": self.room.workshop_id,
+                                         "action": action, "value": value})
+
+    def _added(self, data) -> None:
+        """Note when each idea arrives on the screen, by its client id."""
+        if isinstance(data, dict) and data.get("what") == "idea":
+            self.room.seen[data.get("client_id")].append(time.perf_counter())
+
+    def _gone(self, *_reason) -> None:
+        """The server dropped the screen."""
+        self.dropped = True
+
+    async def close(self) -> None:
+        """Disconnect."""
+        await self.sio.disconnect()
+
+
+class Tablet:
+    """One child's tablet."""
+
+    def __init__(self, index: int, url: str, room: Room) -> None:
+        self.index, self.url, self.room = index, url, room
+        self.sio = new_client()
+        self.token = ""
+        self.state: dict = {}
+        self.joined = False
+        self.dropped = False
+        self.closing = False
+        self.tally_total = 0
+
+    async def join(self) -> None:
+        """Connect, join with a name and avatar, and say tablet_hello."""
+        self.sio.on("disconnect", self._gone, namespace=NS)
+        self.sio.on("results", self._results, namespace=NS)
+        await self.sio.connect(self.url, transports=["websocket"], namespaces=[NS],
+                               wait_timeout=CALL_TIMEOUT)
+        reply = await call(self.sio, "join", {"code": self.room.code,
+                                              "name": f"Kind {self.index + 1}",
+                                              "avatar": random.choice(AVATARS), "lang": "nl"})
+        self.token = reply["token"]
+        await self.hello()
+        self.joined = True
+
+    async def hello(self) -> dict:
+        """tablet_hello: the tablet's whole state for the current step."""
+        reply = await call(self.sio, "tablet_hello", {"code": self.room.code,
+                                                      "token": self.token})
+        self.state = reply["state"]
+        return self.state
+
+    async def submit(self, what: str, payload: dict, client_id: str, timeout: float) -> dict:
+        """Send one submission for the current step; the result."""
+        reply = await call(self.sio, "submit", {
+            "client_id": client_id, "workshop_id": self.state["workshop_id"], "what": what,
+            "step_index": self.state["step_index"], "payload": payload}, timeout)
+        return reply["result"]
+
+    def _results(self, data) -> None:
+        """Count, per total of votes, how many tablets have seen a tally that includes it."""
+        self.room.results_events += 1
+        tally = data.get("tally") if isinstance(data, dict) else None
+        if not tally:
+            return
+        total = sum(tally.get("votes", {}).values())
+        now = time.perf_counter()
+        for k in range(self.tally_total + 1, total + 1):
+            self.room.reach_count[k] += 1
+            self.room.reach_last[k] = now
+        self.tally_total = max(self.tally_total, total)
+
+    def _gone(self, *_reason) -> None:
+        """The connection dropped (counted unless the bench closed it)."""
+        if not self.closing:
+            self.dropped = True
+
+    async def close(self) -> None:
+        """Disconnect on purpose."""
+        self.closing = True
+        await self.sio.disconnect()

@@ -1,0 +1,59 @@
+"""Shared helpers of the measured phases: options, error labels, bounded waiting."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass
+class Options:
+    """What one run does."""
+
+    tablets: int = 30
+    workshops: int = 1
+    burst: float = 10.0
+    votes: bool = False
+    join_concurrency: int = 50
+    join_timeout: float = 240.0
+    settle: float = 30.0
+
+
+def describe(exc: BaseException) -> str:
+    """A short label for an error, to count alike errors together."""
+    text = str(exc).strip().splitlines()[0][:80] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def top(errors: Counter, n: int = 4) -> dict:
+    """The most common error labels with their counts."""
+    return dict(errors.most_common(n))
+
+
+async def sleep_until(moment: float) -> None:
+    """Sleep until a perf_counter moment."""
+    await asyncio.sleep(max(0.0, moment - time.perf_counter()))
+
+
+async def bounded(coros: list, timeout: float) -> int:
+    """Run coroutines together; cancel what is still running after `timeout`; how many."""
+    if not coros:
+        return 0
+    tasks = [asyncio.ensure_future(c) for c in coros]
+    _done, pending = await asyncio.wait(tasks, timeout=timeout)
+    for task in pending:
+        task.cancel()
+    if pending:
+        await asyncio.wait(pending, timeout=5)
+    return len(pending)
+
+
+async def wait_for_condition(check, deadline: float, every: float = 0.05) -> bool:
+    """Poll `check()` until it is true or the perf_counter deadline passes."""
+    while not check():
+        if time.perf_counter() >= deadline:
+            return False
+        await asyncio.sleep(every)
+    return True

@@ -1,0 +1,97 @@
+"""The product run: screens, tablets joining, the idea burst, optionally the votes."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+
+from .clients import Room, Tablet
+from .ideas import idea_burst
+from .phases import Options, bounded, describe, top
+from .stats import LagProbe, own_cpu, summary
+from .votes import vote_round
+
+
+async def open_screens(rooms: list[Room]) -> None:
+    """Each classroom screen connects, says hello and goes to the ideas step."""
+    for room in rooms:
+        await room.screen.open()
+        await room.screen.control("goto", room.screen.step_of("ideas"))
+
+
+def make_tablets(rooms: list[Room], urls: list[str], count: int) -> list[Tablet]:
+    """Tablets spread evenly over the workshops and round-robin over the server processes."""
+    tablets = []
+    for i in range(count):
+        tablet = Tablet(i, urls[i % len(urls)], rooms[i % len(rooms)])
+        tablet.room.tablets.append(tablet)
+        tablets.append(tablet)
+    return tablets
+
+
+async def join_all(tablets: list[Tablet], opts: Options) -> dict:
+    """Connect, join and hello every tablet, `join_concurrency` at a time; the figures."""
+    gate = asyncio.Semaphore(opts.join_concurrency)
+    times, errors = [], Counter()
+    last = [time.perf_counter()]
+
+    async def one(tablet: Tablet) -> None:
+        """One tablet joins, timed from its own start."""
+        async with gate:
+            begin = time.perf_counter()
+            try:
+                await tablet.join()
+                times.append(time.perf_counter() - begin)
+                last[0] = time.perf_counter()
+            except Exception as exc:  # noqa: BLE001
+                errors[describe(exc)] += 1
+
+    begin = time.perf_counter()
+    unfinished = await bounded([one(t) for t in tablets], opts.join_timeout)
+    if unfinished:
+        errors[f"not joined within {opts.join_timeout:.0f} s"] += unfinished
+    wall = last[0] - begin if times else 0.0
+    return {"joined": len(times), "failed": len(tablets) - len(times),
+            "wall_s": round(wall, 2), "per_s": round(len(times) / wall, 1) if wall else None,
+            "join_ms": summary(times), "failures": top(errors)}
+
+
+async def close_all(rooms: list[Room]) -> None:
+    """Disconnect the tablets, end the workshops, disconnect the screens (bounded)."""
+    await bounded([t.close() for room in rooms for t in room.tablets if t.sio.connected], 30)
+    for room in rooms:
+        try:
+            if room.screen.sio.connected:
+                await asyncio.wait_for(room.screen.control("end"), 30)
+        except Exception:  # noqa: BLE001 - ending is courtesy, not a figure
+            pass
+    await bounded([room.screen.close() for room in rooms], 10)
+
+
+async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor) -> dict:
+    """The whole product run; figures per phase."""
+    probe, figures, cpu = LagProbe(), {}, {"start": own_cpu()}
+    probe.start()
+    try:
+        await open_screens(rooms)
+        tablets = make_tablets(rooms, urls, opts.tablets)
+        monitor.mark("setup")
+        figures["join"] = await join_all(tablets, opts)
+        monitor.mark("join")
+        cpu["join"], figures["join"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
+        figures["ideas"] = await idea_burst(rooms, opts)
+        monitor.mark("ideas")
+        cpu["ideas"], figures["ideas"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
+        if opts.votes:
+            figures["votes"] = await vote_round(rooms, opts)
+            monitor.mark("votes")
+            cpu["votes"], figures["votes"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
+        figures["dropped"] = {"tablets": sum(t.dropped for t in tablets),
+                              "screens": sum(r.screen.dropped for r in rooms)}
+    finally:
+        probe.stop()
+        await close_all(rooms)
+    names = list(cpu)
+    figures["bench_cpu_s"] = {b: round(cpu[b] - cpu[a], 2) for a, b in zip(names, names[1:])}
+    return figures

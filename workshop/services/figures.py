@@ -1,0 +1,69 @@
+"""Programme figures: children reached, workshops, ideas, shipped, selected, adopted,
+running, money and partners; for one network or the whole programme."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import Session
+
+from ..domain.board import ORDER, Role, Stage
+from ..domain.errors import Refused
+from ..store.board_models import BoardIdea, Fit, LedgerLine, Network, Offer
+from ..store.models import Attendance, Group, Idea, Series, User, Workshop
+from .support import money_totals
+
+
+def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
+    """The figures; admins see the programme, others their own network."""
+    if network_id is None and actor.role != Role.ADMIN:
+        network_id = actor.network_id
+        if network_id is None:
+            raise Refused("forbidden")
+    if network_id is not None and actor.role != Role.ADMIN and actor.network_id != network_id:
+        raise Refused("forbidden")
+    groups = select(Group.id)
+    if network_id is not None:
+        groups = groups.where(Group.network_id == network_id)
+    workshops = select(Workshop.id).join(Series, Series.id == Workshop.series_id).where(
+        Series.group_id.in_(groups), Workshop.started_at.is_not(None))
+    board = select(BoardIdea.stage, func.count(BoardIdea.id)).group_by(BoardIdea.stage)
+    if network_id is not None:
+        board = board.where(BoardIdea.network_id == network_id)
+    stages = dict(dbs.execute(board).all())
+
+    def at_least(stage: Stage) -> int:
+        return sum(n for s, n in stages.items() if s != Stage.NOT_NOW
+                   and ORDER[Stage(s)] >= ORDER[stage])
+
+    ideas_in = select(BoardIdea.id)
+    if network_id is not None:
+        ideas_in = ideas_in.where(BoardIdea.network_id == network_id)
+    partners = union(select(Fit.partner_id).where(Fit.board_idea_id.in_(ideas_in)),
+                     select(Offer.partner_id).where(Offer.board_idea_id.in_(ideas_in)),
+                     select(BoardIdea.owner_partner_id).where(
+                         BoardIdea.id.in_(ideas_in), BoardIdea.owner_partner_id.is_not(None)),
+                     select(LedgerLine.partner_id).where(
+                         LedgerLine.board_idea_id.in_(ideas_in),
+                         LedgerLine.partner_id.is_not(None))).subquery()
+    money = money_totals(dbs, network_id)
+    return {
+        "scope": dbs.get(Network, network_id).name if network_id else None,
+        "children": dbs.scalar(select(func.count(func.distinct(Attendance.participant_id)))
+                               .where(Attendance.workshop_id.in_(workshops))) or 0,
+        "workshops": dbs.scalar(select(func.count()).select_from(workshops.subquery())) or 0,
+        "ideas": dbs.scalar(select(func.count(Idea.id)).join(Series, Series.id == Idea.series_id)
+                            .where(Series.group_id.in_(groups),
+                                   Idea.merged_into_id.is_(None))) or 0,
+        "shipped": sum(stages.values()),
+        "selected": at_least(Stage.SELECTED),
+        "adopted": at_least(Stage.ADOPTED),
+        "running": stages.get(Stage.RUNNING, 0) + stages.get(Stage.EVALUATED, 0),
+        "not_now": stages.get(Stage.NOT_NOW, 0),
+        "stages": {s.value: stages.get(s.value, 0) for s in (*ORDER, Stage.NOT_NOW)},
+        "pledged_cents": money["pledged_cents"],
+        "received_cents": money["received_cents"],
+        "contributions": dbs.scalar(select(func.count(LedgerLine.id)).where(
+            LedgerLine.board_idea_id.in_(ideas_in))) or 0,
+        "partners": dbs.scalar(select(func.count()).select_from(partners)) or 0,
+        "money_by_source": money["by_source"],
+    }

@@ -1,0 +1,56 @@
+"""What became of the children's ideas: the public progress page of a group, opened by an
+unguessable link, and what the poster and the spotlight show."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.errors import Refused
+from ..store.board_models import BoardIdea, Partner
+from ..store.models import Group, User
+from .follow_up import updates
+from .setup import get_series
+
+
+def progress_link(dbs: Session, actor: User, series_id: int) -> str:
+    """The group's progress token, made on first use (the leader shares link or poster)."""
+    group = get_series(dbs, actor, series_id).group
+    if not group.progress_token:
+        group.progress_token = secrets.token_urlsafe(18)
+        dbs.commit()
+    return group.progress_token
+
+
+def group_by_token(dbs: Session, token: str) -> Group:
+    """The group behind a progress link; a guessed link finds nothing."""
+    if not token or len(token) < 16:
+        raise Refused("not_found")
+    group = dbs.scalar(select(Group).where(Group.progress_token == token))
+    if group is None:
+        raise Refused("not_found")
+    return group
+
+
+def progress(dbs: Session, group: Group) -> dict:
+    """Each shipped idea of the group: where it stands, its latest news or the reason it
+    is not for now. No child's name unless the leader allowed first names."""
+    from .snapshots import _media_url
+
+    ideas = []
+    for item in dbs.scalars(select(BoardIdea).where(BoardIdea.group_id == group.id)
+                            .order_by(BoardIdea.id)):
+        owner = dbs.get(Partner, item.owner_partner_id) if item.owner_partner_id else None
+        news = updates(dbs, item.id)
+        ideas.append({
+            "id": item.id, "title": item.title, "text": item.text, "stage": item.stage,
+            "reason": item.reason, "owner": owner.name if owner else None,
+            "picture": _media_url(dbs, item.photo_id) or _media_url(dbs, item.drawing_id),
+            "latest": news[0] if news else None,
+            "first_name": (item.origin or {}).get("first_name") if group.show_first_names
+            else None,
+        })
+    return {"group": {"name": group.name, "school": group.school,
+                      "neighbourhood": group.neighbourhood}, "ideas": ideas}
