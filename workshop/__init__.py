@@ -29,6 +29,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     web.init_app(app)
     socketio = SocketIO(app, async_mode=settings["ASYNC_MODE"],
                         message_queue=settings["MESSAGE_QUEUE"],
+                        channel=settings["MESSAGE_CHANNEL"],
                         max_http_buffer_size=12 * 1024 * 1024,
                         ping_interval=10, ping_timeout=20,
                         manage_session=False)

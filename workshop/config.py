@@ -5,6 +5,7 @@
 | WORKSHOP_DATA_DIR | ./data | database, uploads, own plans, secret key |
 | WORKSHOP_DATABASE_URL | sqlite file in the data dir | e.g. postgresql+psycopg://host/db |
 | WORKSHOP_MESSAGE_QUEUE | (none) | e.g. redis://127.0.0.1:6379/0, for several processes |
+| WORKSHOP_MESSAGE_CHANNEL | workshop | queue channel (several deployments on one Redis) |
 | WORKSHOP_PUBLIC_URL | http://<LAN address>:<port> | address in QR codes (hosted server) |
 | WORKSHOP_HOST / WORKSHOP_PORT | 0.0.0.0 / 5000 | where the server listens |
 | WORKSHOP_SECRET_KEY | generated once, kept in the data dir | signs login cookies |
@@ -40,6 +41,7 @@ def load(overrides: dict | None = None) -> dict:
         "DATA_DIR": data_dir,
         "DATABASE_URL": env("WORKSHOP_DATABASE_URL") or f"sqlite:///{data_dir / 'workshop.db'}",
         "MESSAGE_QUEUE": env("WORKSHOP_MESSAGE_QUEUE") or None,
+        "MESSAGE_CHANNEL": env("WORKSHOP_MESSAGE_CHANNEL") or "workshop",
         "PUBLIC_URL": env("WORKSHOP_PUBLIC_URL") or None,
         "HOST": env("WORKSHOP_HOST") or "0.0.0.0",
         "PORT": int(env("WORKSHOP_PORT") or 5000),
