@@ -60,6 +60,18 @@ def _check_plans(_args: argparse.Namespace) -> int:
     return 1 if broken else 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    from . import create_app
+    from .services import retention
+
+    app = create_app()
+    with app.extensions["db"].begin() as dbs:
+        done = retention.purge(dbs, args.days)
+    print(f"Removed child-level data of {done['series']} series: {done['children']} "
+          f"children anonymised, {done['responses']} answers deleted.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `workshop` command."""
     parser = argparse.ArgumentParser(prog="workshop", description=__doc__)
@@ -76,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--name")
     user.add_argument("--password", help="omit to be asked")
     user.set_defaults(func=_create_user)
+    purge = sub.add_parser("purge", help="remove child-level data of series that ended long ago")
+    purge.add_argument("--days", type=int, default=365, help="retention period (default 365)")
+    purge.set_defaults(func=_purge)
     plans = sub.add_parser("check-plans", help="read every plan file and report errors")
     plans.set_defaults(func=_check_plans)
     from .bench.command import add_parser as add_bench
