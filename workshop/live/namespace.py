@@ -157,7 +157,7 @@ class LiveNamespace(Namespace):
         with _db().begin() as dbs:
             workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"))
             state = snapshots.tablet(dbs, workshop, child)
-            children = snapshots.screen(dbs, workshop)["children"]
+            children = snapshots.children(dbs, workshop)
         previous = self.clients.get(request.sid, {})
         if previous.get("child_id") and previous["child_id"] != child.id:
             leave_room(rooms.child(previous["child_id"]))

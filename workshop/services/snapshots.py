@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.plans import Step
-from ..store.models import Idea, Media, Participant, Response, Vote, Workshop
+from ..store.models import Attendance, Idea, Media, Participant, Response, Vote, Workshop
 from .run import plan_of
 
 IDEA_STEPS = ("ideas", "vote", "critical", "wrapup")
@@ -189,22 +189,21 @@ def _summary(dbs: Session, workshop: Workshop) -> list[dict]:
     return out
 
 
+def children(dbs: Session, workshop: Workshop) -> list[dict]:
+    """The children who joined this workshop, in the order they came."""
+    rows = dbs.scalars(select(Participant).join(Attendance, Attendance.participant_id ==
+                                                Participant.id)
+                       .where(Attendance.workshop_id == workshop.id).order_by(Attendance.id))
+    return [child_data(c) for c in rows]
+
+
 def screen(dbs: Session, workshop: Workshop) -> dict:
     """Everything the classroom screen and the leader view show, pending items included."""
     step = plan_of(workshop).steps[workshop.step_index]
-    children = dbs.scalars(
-        select(Participant).where(Participant.group_id == workshop.series.group_id)
-        .where(Participant.id.in_(_attendees(workshop))).order_by(Participant.id))
     data = common(dbs, workshop)
-    data["children"] = [child_data(c) for c in children]
+    data["children"] = children(dbs, workshop)
     data.update(_step_content(dbs, workshop, step, everything=True))
     return data
-
-
-def _attendees(workshop: Workshop):
-    from ..store.models import Attendance
-
-    return select(Attendance.participant_id).where(Attendance.workshop_id == workshop.id)
 
 
 def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
