@@ -15,8 +15,7 @@
   const TOKEN_KEY = "child:" + CFG.group_id;
   const CREATIONS = { question: "answer", ideas: "idea", critical: "critical" };
   const REACTIONS = [["love", "❤️"], ["like", "👍"], ["hmm", "🤔"]];
-  const COLOURS = ["#1d2433", "#e03131", "#ff6b35", "#f2c94c", "#27ae60", "#2f80ed", "#bb4fd1",
-                   "#8d5524"];
+  const COLOURS = ["#1d2433", "#e03131", "#f2c94c", "#27ae60", "#2f80ed", "#bb4fd1"];
   const SIZES = [6, 14, 30];
   const PHOTO_MAX = 1600;
 
@@ -45,6 +44,8 @@
     node.classList.remove("t-nudge");
     void node.offsetWidth;
     node.classList.add("t-nudge");
+    clearTimeout(node.nudgeTimer);
+    node.nudgeTimer = setTimeout(() => node.classList.remove("t-nudge"), 1600);
     if (node.focus) node.focus({ preventScroll: false });
   }
 
@@ -78,6 +79,8 @@
     offset: 0,
     helloSeq: 0,
     updateQueued: false,
+    everConnected: false,
+    startedAt: Date.now(),
   };
 
   const dom = {};
@@ -144,7 +147,9 @@
     dom.connText.textContent = app.conn === "online" ? t("online") :
       app.conn === "reconnecting" ? t("reconnecting") : "";
     dom.conn.title = dom.connText.textContent || t("offline");
-    dom.offline.hidden = app.conn === "online";
+    // Not at once while the page is first connecting: only after a real loss of connection.
+    dom.offline.hidden = app.conn === "online" ||
+      (!app.everConnected && Date.now() - app.startedAt < 4000);
     const waiting = app.outbox ? app.outbox.items().length : 0;
     dom.count.hidden = waiting === 0;
     dom.countNum.textContent = String(waiting);
@@ -193,6 +198,7 @@
 
   function onConnect() {
     app.conn = "online";
+    app.everConnected = true;
     renderTop();
     if (app.token) hello();
     else if (app.screen === "loading" || app.screen === "message") chooseEntry();
@@ -224,11 +230,13 @@
       if (reply && reply.error === "unknown_child") {
         forgetChild();
         chooseEntry();
+      } else if (!app.state) {
+        showMessageScreen("🙈", (reply && reply.message) || t("error"));
+        return;
       }
       showBanner(reply && reply.message);
       return;
     }
-    if (app.state && reply.state.version < app.state.version) { hello(); return; }
     setMe(reply.state.me);
     applyState(reply.state);
     app.outbox.attach(app.socket); // only after hello: the server knows who sends
@@ -263,6 +271,7 @@
   }
 
   function useToken(token) {
+    hideBanner(); // a message about the name or the picture is solved now
     app.token = token;
     store.set(TOKEN_KEY, token);
     showLoading();
@@ -434,7 +443,12 @@
     app.offset = state.timer && state.timer.server_now
       ? state.timer.server_now - Date.now() / 1000 : 0;
     app.state = state;
-    if (app.me && app.token) store.set(stateKey(), JSON.stringify({ token: app.token, state: state }));
+    if (app.me && app.token) {
+      // A small cache to show the step at once after a reload; never at the cost of room
+      // for the outbox, so large states are not kept.
+      const json = JSON.stringify({ token: app.token, state: state });
+      if (json.length < 150000) store.set(stateKey(), json); else store.del(stateKey());
+    }
     render();
   }
 
@@ -446,9 +460,9 @@
     data.mine = stepChanged ? [] : app.state.mine;
     data.my_votes = stepChanged ? {} : app.state.my_votes;
     applyState(data);
-    // A new step needs the child's own items; in steps where the leader moderates what
-    // the child made, visibility may have changed too.
-    if (stepChanged || CREATIONS[data.step.kind]) hello();
+    // A new step needs the child's own items. (When the leader hides or approves what
+    // this child made, the server sends it as `mine`.)
+    if (stepChanged) hello();
   }
 
   function onResults(data) {
@@ -660,7 +674,7 @@
       show(entries, rowOf) {
         section.hidden = entries.length === 0;
         list.replaceChildren(...entries.map((e) =>
-          el("li", { class: "t-mine-item is-" + e.status }, rowOf(e))));
+          el("li", { class: "t-mine-item is-" + e.status, "data-key": e.key }, rowOf(e))));
       },
     };
   }
@@ -876,7 +890,8 @@
       if (category) payload.category = category;
       if (pad.drawn()) payload.drawing = pad.toDataURL();
       if (photo.value()) payload.photo = photo.value();
-      send("idea", payload);
+      const added = send("idea", payload);
+      if (added) scrollToMine = "c" + added.client_id;
       box.value = "";
       store.del(textKey);
       pickCategory(null);
@@ -888,14 +903,16 @@
     }
 
     const mine = mineSection("my_ideas", "💡");
+    let scrollToMine = null; // show the child where the idea they just sent went
     const node = el("div", { class: "t-ideas" }, [
       el("div", { class: "t-ideas-compose" }, [
         el("div", { class: "t-ideas-words" }, [
           box,
           el("h2", { class: "t-h3" }, [icon("🏷"), el("span", { text: t("category") })]),
           el("div", { class: "t-cats", role: "group", "aria-label": t("category") }, cats),
+          photo.node,
         ]),
-        el("div", { class: "t-ideas-pics" }, [pad.node, photo.node]),
+        el("div", { class: "t-ideas-pics" }, [pad.node]),
         sendButton,
       ]),
       mine.node,
@@ -922,6 +939,11 @@
             ]),
           ];
         });
+        if (scrollToMine) {
+          const row = mine.node.querySelector('[data-key="' + CSS.escape(scrollToMine) + '"]');
+          scrollToMine = null;
+          if (row) row.scrollIntoView({ block: "nearest", behavior: "smooth" });
+        }
       },
       restore(item) {
         if (item.what !== "idea") return;
@@ -1164,9 +1186,13 @@
         const cat = categoryOf(idea.category);
         const main = button("t-vote-main", { "aria-label": t("add_vote") + ": " + ideaText(idea),
                                              onclick: () => vote(idea.id) }, [
-          ideaPictures(idea, "t-idea-pics"),
+          ideaPictures(idea, "t-idea-pics") ||
+            el("div", { class: "t-idea-pics is-none", "aria-hidden": "true" },
+               [icon(cat ? cat.icon : "💡")]),
           el("p", { class: "t-vote-text" }, [cat ? icon(cat.icon) : null, cat ? " " : null,
                                              ideaText(idea)]),
+          idea.title && idea.text && idea.text !== idea.title
+            ? el("p", { class: "t-vote-sub", text: idea.text }) : null,
         ]);
         const minus = button("t-minus", { "aria-label": t("unvote"), title: t("unvote"),
                                           onclick: () => unvote(idea.id) }, [icon("–")]);
@@ -1259,20 +1285,28 @@
         el("p", { class: "t-focus-label" }, [icon("💡"), el("span", { text: t("idea_for") })]),
         el("div", { class: "t-focus-card" }, [
           ideaPictures(idea, "t-focus-pics"),
-          el("p", { class: "t-focus-text", text: ideaText(idea) }),
-          idea.title && idea.text !== idea.title ? el("p", { class: "t-focus-sub", text: idea.text }) : null,
+          el("div", { class: "t-focus-words" }, [
+            el("p", { class: "t-focus-text", text: ideaText(idea) }),
+            idea.title && idea.text !== idea.title
+              ? el("p", { class: "t-focus-sub", text: idea.text }) : null,
+            idea.author ? el("p", { class: "t-top-author" }, [icon(idea.author.avatar), " ",
+                                                             idea.author.name]) : null,
+          ]),
         ]));
       questions.replaceChildren(
         el("p", { class: "t-hint", text: t("answer_question") }),
         ...step.choices.map((q) => {
           const slot = el("div", { class: "t-q-slot" });
+          const done = el("span", { class: "t-q-done", hidden: true });
           const b = button("t-question", { "aria-expanded": "false",
                                            onclick: () => toggle(q, idea, b, slot) }, [
             icon(q.icon, "t-q-icon"),
             el("span", { class: "t-q-text", text: text(q.label) }),
+            done,
             icon("✎", "t-q-pen"),
           ]);
           b.dataset.q = q.id;
+          b.done = done;
           return el("div", { class: "t-q" }, [b, slot]);
         }));
     }
@@ -1302,7 +1336,17 @@
         const key = idea ? idea.id + ":" + ideaText(idea) : "none";
         if (key !== focusKey) { focusKey = key; build(); }
         const ideas = app.state.ideas || [];
-        mine.show(ownEntries("critical"), (e) => {
+        const entries = ownEntries("critical");
+        questions.querySelectorAll(".t-question").forEach((b) => {
+          const n = entries.filter((e) => {
+            const d = e.item ? { question: e.item.choice, idea_id: e.item.idea_id } : e.payload;
+            return idea && d.question === b.dataset.q && d.idea_id === idea.id &&
+              e.status !== "hidden";
+          }).length;
+          b.done.hidden = n === 0;
+          b.done.replaceChildren(icon("✅"), el("span", { text: String(n) }));
+        });
+        mine.show(entries, (e) => {
           const data = e.item ? { question: e.item.choice, idea_id: e.item.idea_id } : e.payload;
           const q = questionOf(data.question);
           const other = idea && data.idea_id !== idea.id
@@ -1331,8 +1375,31 @@
     };
   }
 
+  function summaryRows(entry) {
+    /* A poll or card result of this workshop (only when the server sends `summary`). */
+    const counts = entry.counts || {};
+    const isCards = entry.step.kind === "cards";
+    const rows = entry.step.choices.map((c) => ({
+      choice: c, n: isCards ? counts[c.id + ":love"] || 0 : counts[c.id] || 0,
+    })).filter((r) => r.n > 0).sort((a, b) => b.n - a.n).slice(0, 5);
+    const most = rows.length ? rows[0].n : 1;
+    return el("section", { class: "t-summary" }, [
+      el("h3", { class: "t-h3" }, [icon(isCards ? "❤️" : "📊"),
+                                   el("span", { text: text(entry.step.title) })]),
+      ...rows.map((r) => el("div", { class: "t-sum-row" }, [
+        icon(r.choice.icon, "t-sum-icon"),
+        el("span", { class: "t-sum-label", text: text(r.choice.label) }),
+        el("span", { class: "t-sum-bar" }, [
+          el("span", { class: "t-sum-fill", style: "inline-size:" + Math.round(100 * r.n / most) + "%" }),
+        ]),
+        el("strong", { class: "t-sum-n", text: String(r.n) }),
+      ])),
+    ]);
+  }
+
   function wrapupView() {
     const list = el("ol", { class: "t-top-list" });
+    const summary = el("div", { class: "t-summaries" });
     const thanks = el("div", { class: "t-welcome t-thanks" }, [
       el("div", { class: "t-wave" }, [
         el("span", { class: "t-wave-avatar", "aria-hidden": "true", text: app.me.avatar }),
@@ -1342,23 +1409,25 @@
     ]);
     const heading = el("h2", { class: "t-h2" }, [icon("🏆"), el("span", { text: t("top_ideas") })]);
     return {
-      node: el("div", { class: "t-wrapup" }, [heading, list, thanks]),
+      node: el("div", { class: "t-wrapup" }, [heading, list, summary, thanks]),
       update() {
         const top = app.state.step.top || 5;
         const ideas = (app.state.ideas || []).slice().sort((a, b) =>
           (b.shortlisted ? 1 : 0) - (a.shortlisted ? 1 : 0) || (b.score || 0) - (a.score || 0) ||
           a.id - b.id).slice(0, top);
         heading.hidden = list.hidden = ideas.length === 0;
-        thanks.classList.toggle("is-small", ideas.length > 0);
+        const sums = (app.state.summary || []).filter((x) => x && x.step &&
+          Object.keys(x.counts || {}).length);
+        summary.replaceChildren(...sums.map(summaryRows));
+        thanks.classList.toggle("is-small", ideas.length > 0 || sums.length > 0);
         list.replaceChildren(...ideas.map((idea, n) => {
-          const cat = categoryOf(idea.category);
           const own = idea.author && app.me && idea.author.id === app.me.id;
           return el("li", { class: "t-top-item" + (own ? " is-own" : "") }, [
             el("span", { class: "t-rank", "aria-hidden": "true", text: String(n + 1) }),
             ideaPictures(idea, "t-top-pics"),
             el("div", { class: "t-top-words" }, [
               el("p", { class: "t-top-text" }, [idea.shortlisted ? icon("⭐") : null,
-                                                cat ? icon(cat.icon) : null, " ", ideaText(idea)]),
+                                                idea.shortlisted ? " " : null, ideaText(idea)]),
               idea.author ? el("p", { class: "t-top-author" }, [icon(idea.author.avatar), " ",
                                                                idea.author.name]) : null,
             ]),
@@ -1373,9 +1442,25 @@
 
   /* --- start ----------------------------------------------------------------------------- */
 
+  function tidyStorage() {
+    /* Drafts and cached states of other workshops are of no use any more. Outboxes are
+     * never removed here: they may still hold something a child made. */
+    try {
+      const old = [];
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        const m = /^(draft|state):([^:]+)/.exec(key || "");
+        if (m && m[2] !== CFG.code) old.push(key);
+      }
+      old.forEach((key) => localStorage.removeItem(key));
+    } catch (e) { /* storage blocked */ }
+  }
+
   function start() {
+    tidyStorage();
     buildSkeleton();
     renderTop();
+    setTimeout(renderTop, 4100);
     app.socket = Live.connect({ onConnect, onDisconnect, onReconnecting });
     app.socket.on("shared", onShared);
     app.socket.on("results", onResults);

@@ -108,7 +108,8 @@ def test_wrong_and_ended_codes_are_friendly(app, client, leader):
     reply = tablet.emit("join", {"code": screen.state["code"], "name": "Sam", "avatar": "🦊"},
                         namespace="/live", callback=True)
     assert reply["error"] == "workshop_ended"
-    assert client.get(f"/j/{screen.state['code']}").status_code == 404
+    # the tablet app still opens for an ended workshop, to send what it kept
+    assert client.get(f"/j/{screen.state['code']}").status_code == 200
     assert client.get("/j/NOPE42").status_code == 404
 
 
@@ -193,6 +194,30 @@ def test_approval_hiding_merging_and_shortlist(app, client, leader):
     goto(screen, "vote")
     sam.hello()
     assert [i["text"] for i in sam.state["ideas"]] == ["wacht even"]
+
+
+def test_a_drawing_alone_is_an_idea_and_hiding_tells_the_author(app, client, leader):
+    import base64
+    import io
+
+    from PIL import Image
+
+    _, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    sam = Tablet(app, screen.state["code"])
+    goto(screen, "ideas")
+    sam.hello()
+    png = io.BytesIO()
+    Image.new("RGBA", (200, 100), (255, 0, 0, 255)).save(png, "PNG")
+    drawing = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    item = sam.submit("idea", {"text": "", "drawing": drawing})["result"]["item"]
+    assert item["drawing"].startswith("/media/drawing-") and item["text"] == ""
+    assert sam.submit("idea", {"text": ""})["error"] == "text_empty"
+    assert client.get(item["drawing"]).mimetype == "image/png"
+    sam.received()
+    screen.moderate("hide", item["id"])
+    mine = [e["args"][0] for e in sam.received() if e["name"] == "mine"]
+    assert mine[-1]["item"]["id"] == item["id"] and mine[-1]["item"]["visibility"] == "hidden"
 
 
 def test_critical_answers_per_shortlisted_idea(app, client, leader):

@@ -109,7 +109,8 @@ class LiveNamespace(Namespace):
             op, item_id = str(data.get("op")), _int(data.get("id"))
             if op in ("hide", "show", "approve"):
                 kind = "idea" if data.get("type") == "idea" else "response"
-                moderation.set_visibility(dbs, user, workshop.id, kind, item_id, op)
+                changed = moderation.set_visibility(dbs, user, workshop.id, kind, item_id, op)
+                self._send("mine", {"item": changed["item"]}, to=rooms.child(changed["child_id"]))
             elif op in ("shortlist", "unshortlist"):
                 moderation.set_shortlisted(dbs, user, item_id, op == "shortlist")
             elif op == "title":

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from ..domain.errors import Refused
 from ..domain.flow import Visibility
 from ..domain.texts import clean_text
-from ..store.models import Idea, Response, User, Vote
+from ..store.models import Idea, Participant, Response, User, Vote
+from . import snapshots
 from .setup import get_series, get_workshop
 
 _VISIBILITY = {"hide": Visibility.HIDDEN, "show": Visibility.VISIBLE,
@@ -32,7 +33,10 @@ def set_visibility(dbs: Session, actor: User, workshop_id: int, item_type: str,
             raise Refused("not_found")
     item.visibility = _VISIBILITY[action]
     dbs.commit()
-    return {"type": item_type, "id": item.id, "visibility": item.visibility}
+    author = dbs.get(Participant, item.participant_id)
+    data = (snapshots.idea_data(dbs, item, author) if item_type == "idea"
+            else snapshots.response_data(item, author))
+    return {"item": data, "child_id": item.participant_id}
 
 
 def _idea_of(dbs: Session, actor: User, idea_id: int) -> Idea:

@@ -105,6 +105,19 @@ def _authors(dbs: Session, ids: set[int]) -> dict[int, Participant]:
     return {p.id: p for p in dbs.scalars(select(Participant).where(Participant.id.in_(ids)))}
 
 
+def _category_icons(workshop: Workshop) -> dict[tuple[int, int, str], str]:
+    """The icon of every idea category in the series' started workshops."""
+    icons = {}
+    for other in workshop.series.workshops:
+        if not other.plan_yaml:
+            continue
+        for index, step in enumerate(plan_of(other).steps):
+            if step.kind == "ideas":
+                for choice in step.choices:
+                    icons[(other.id, index, choice.id)] = choice.icon
+    return icons
+
+
 def series_ideas(dbs: Session, workshop: Workshop, *, everything: bool = False) -> list[dict]:
     """The ideas of the series, oldest first; only visible ones unless `everything`."""
     query = select(Idea).where(Idea.series_id == workshop.series_id).order_by(Idea.id)
@@ -114,9 +127,11 @@ def series_ideas(dbs: Session, workshop: Workshop, *, everything: bool = False) 
     authors = _authors(dbs, {i.participant_id for i in ideas})
     scores = series_scores(dbs, workshop.series_id)
     merged = Counter(i.merged_into_id for i in ideas if i.merged_into_id)
+    icons = _category_icons(workshop)
     out = []
     for idea in ideas:
         data = idea_data(dbs, idea, authors.get(idea.participant_id))
+        data["category_icon"] = icons.get((idea.workshop_id, idea.step_index, idea.category), "")
         data["score"] = scores.get(idea.id, 0)
         data["merged_count"] = merged.get(idea.id, 0)
         out.append(data)
@@ -213,6 +228,8 @@ def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
     data = common(dbs, workshop)
     if step.kind in ("vote", "critical", "wrapup"):
         data["ideas"] = series_ideas(dbs, workshop)
+    if step.kind == "wrapup":
+        data["summary"] = _summary(dbs, workshop)
     if data["revealed"] and step.kind == "vote":
         data["tally"] = tally(dbs, workshop, workshop.step_index)
     if data["revealed"] and step.kind in ("poll", "cards"):

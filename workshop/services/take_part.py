@@ -181,7 +181,8 @@ def _picture(dbs, payload, key: str, kind: str, folder: Path) -> int | None:
 
 
 def _idea(dbs, workshop, child, step, index, payload, media_folder) -> dict:
-    text = clean_text(payload.get("text"), "idea")
+    has_picture = bool(payload.get("drawing") or payload.get("photo"))
+    text = clean_text(payload.get("text"), "idea", required=not has_picture)
     category = payload.get("category") or ""
     if category:
         flow.check_choice(step, category)

@@ -32,10 +32,11 @@ def enter_code():
 
 @bp.route("/j/<code>")
 def app(code: str):
-    """The tablet app for one workshop; a wrong or ended code gets a friendly page."""
+    """The tablet app for one workshop; a wrong code gets a friendly page. An ended one
+    still opens, so a tablet can send what it kept and show the thank-you."""
     try:
         with db().begin() as dbs:
-            workshop = run.find_by_code(dbs, code)
+            workshop = run.find_by_code(dbs, code, ended_too=True)
             data = {"code": workshop.join_code, "workshop_id": workshop.id,
                     "group_id": workshop.series.group_id}
     except Refused as exc:
