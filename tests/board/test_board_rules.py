@@ -35,7 +35,9 @@ def test_not_now_needs_a_reason_and_comes_before_adoption():
 
 
 @pytest.mark.parametrize("typed, cents", [("250", 25000), ("1.250,50", 125050),
-                                          ("99.95", 9995), (" € 12 ", 1200), (7, 700)])
+                                          ("99.95", 9995), (" € 12 ", 1200), (7, 700),
+                                          ("2.000", 200000), ("1.999", 199900),
+                                          ("12.5", 1250)])
 def test_amounts_as_people_type_them(typed, cents):
     assert board.parse_amount(typed) == cents
 
@@ -44,7 +46,8 @@ def test_amounts_as_people_type_them(typed, cents):
                                         ("veel", "amount_invalid"), ("", "amount_invalid"),
                                         ("NaN", "amount_invalid"), ("Infinity", "amount_invalid"),
                                         ("1e9", "amount_too_big"), ("2000000", "amount_too_big"),
-                                        ("1.999", "amount_invalid"), (None, "amount_invalid"),
+                                        ("1.9999", "amount_invalid"), (None, "amount_invalid"),
+                                        ("1.000.000,01", "amount_too_big"),
                                         (True, "amount_invalid")])
 def test_nonsense_amounts_are_refused(typed, why):
     assert code(board.parse_amount, typed) == why

@@ -176,7 +176,7 @@ def test_feedback_after_an_intro_activity(hood):
                 "meh")
         refused("text_bad_word", follow_up.give_feedback, dbs, poll["code"], "phone-0004",
                 "good", "shit")
-        refused("wrong_code", follow_up.give_feedback, dbs, "ZZZZZZ", "phone-0005", "good")
+        refused("wrong_poll_code", follow_up.give_feedback, dbs, "ZZZZZZ", "phone-0005", "good")
         results = follow_up.feedback_results(dbs, idea)
         assert results["faces"] == {"great": 1, "good": 0, "okay": 1, "bad": 0}
         assert results["words"] == ["De robots!"]

@@ -4,6 +4,7 @@ Plain Python: the services load and store, these functions decide."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
@@ -111,12 +112,17 @@ MAX_AMOUNT = Decimal("1000000")  # one idea never gets a million euros; a typo d
 
 
 def parse_amount(value: object) -> int:
-    """Euros as typed ("250", "1.250,50", "99.95") to cents; refuses nonsense."""
+    """Euros as typed ("250", "1.250,50", "2.000", "99.95") to cents; refuses nonsense.
+
+    A dot before exactly three digits is a Dutch thousands separator ("2.000" is two
+    thousand euros); a dot before one or two digits is a decimal point ("99.95")."""
     if isinstance(value, bool) or value is None:
         raise Refused("amount_invalid")
     text = str(value).strip().replace("€", "").replace(" ", "")
     if "," in text:  # Dutch: 1.250,50
         text = text.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # Dutch thousands: 2.000 or 1.250.000
+        text = text.replace(".", "")
     try:
         amount = Decimal(text)
     except InvalidOperation:

@@ -66,6 +66,7 @@ _MESSAGES = {
     "partner_needed": lazy_gettext("Choose a partner of this network."),
     "milestone_invalid": lazy_gettext("Choose a kind of milestone."),
     "date_invalid": lazy_gettext("Give a date like 2027-03-01."),
+    "wrong_poll_code": lazy_gettext("That code does not work. Check the code you got."),
     "poll_closed": lazy_gettext("This feedback round is closed. Thank you!"),
     "invite_invalid": lazy_gettext("This invitation link was used already or has expired."),
     "domain_invalid": lazy_gettext("Choose the kind of organisation."),

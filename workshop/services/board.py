@@ -134,6 +134,23 @@ def adopt(dbs: Session, actor: User, board_idea_id: int, partner_id: int) -> dic
     return board_item(dbs, item)
 
 
+def present(dbs: Session, actor: User, network_id: int, board_idea_id: int) -> BoardIdea:
+    """The advisor shows this idea now; kept in the database so every process knows."""
+    require_board(actor, network_id)
+    item = get_idea(dbs, actor, board_idea_id)
+    if item.network_id != network_id:
+        raise Refused("not_found")
+    dbs.get(Network, network_id).presenting_id = item.id
+    dbs.commit()
+    return item
+
+
+def presenting(dbs: Session, network_id: int) -> int | None:
+    """The idea being presented in a network's meeting, if any."""
+    network = dbs.get(Network, network_id)
+    return network.presenting_id if network else None
+
+
 def board(dbs: Session, actor: User, network_id: int) -> dict:
     """The board of a network: its columns with the ideas in them, and "not now"."""
     if not may_see_network(actor, network_id):

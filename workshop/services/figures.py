@@ -21,6 +21,8 @@ def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
             raise Refused("forbidden")
     if network_id is not None and actor.role != Role.ADMIN and actor.network_id != network_id:
         raise Refused("forbidden")
+    if network_id is not None and dbs.get(Network, network_id) is None:
+        raise Refused("not_found")
     groups = select(Group.id)
     if network_id is not None:
         groups = groups.where(Group.network_id == network_id)

@@ -36,6 +36,21 @@ def _owner_or_board(actor: User, item: BoardIdea) -> None:
     raise Refused("forbidden")
 
 
+def may_follow(actor: User, item: BoardIdea) -> bool:
+    """True when the actor looks after this idea (its owner's people or the advisor)."""
+    try:
+        _owner_or_board(actor, item)
+    except Refused:
+        return False
+    return True
+
+
+def open_poll(dbs: Session, board_idea_id: int) -> str | None:
+    """The code of the idea's open feedback poll, if one is open."""
+    return dbs.scalar(select(FeedbackPoll.code).where(FeedbackPoll.board_idea_id == board_idea_id,
+                                                      FeedbackPoll.open.is_(True)))
+
+
 def add_milestone(dbs: Session, actor: User, board_idea_id: int, kind: str, due: str,
                   title: str = "") -> dict:
     """A dated milestone for an idea."""
@@ -141,7 +156,7 @@ def find_poll(dbs: Session, code: str) -> FeedbackPoll:
     code = re.sub(r"[\s-]", "", (code or "")).upper()
     poll = dbs.scalar(select(FeedbackPoll).where(FeedbackPoll.code == code))
     if poll is None:
-        raise Refused("wrong_code")
+        raise Refused("wrong_poll_code")
     if not poll.open:
         raise Refused("poll_closed")
     return poll

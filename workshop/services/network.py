@@ -13,7 +13,7 @@ from ..domain.board import Role, may_run_board
 from ..domain.errors import Refused
 from ..domain.texts import clean_text
 from ..store.board_models import Invitation, Network, Partner
-from ..store.models import User, utcnow
+from ..store.models import Group, User, utcnow
 from . import accounts
 
 DOMAINS = ("culture", "childcare", "education", "welfare", "sport", "housing", "library",
@@ -67,6 +67,19 @@ def networks_of(dbs: Session, actor: User) -> list[dict]:
     return [network_data(n) for n in dbs.scalars(query)]
 
 
+def ship_targets(dbs: Session, actor: User, group: Group) -> list[dict]:
+    """The networks the leader may ship this group's ideas to: the group's own once it has
+    one; else the networks the actor belongs to, or every network for a leader who belongs
+    to none (leaders usually do). Read-only."""
+    if group.network_id is not None:
+        own = dbs.get(Network, group.network_id)
+        return [network_data(own)] if own else []
+    found = networks_of(dbs, actor)
+    if found:
+        return found
+    return [network_data(n) for n in dbs.scalars(select(Network).order_by(Network.name))]
+
+
 def add_partner(dbs: Session, actor: User, network_id: int, name: str, domain: str,
                 contact_name: str = "", contact_email: str = "", contact_phone: str = "",
                 strengths: list[str] | None = None) -> dict:
@@ -95,6 +108,15 @@ def partners_of(dbs: Session, network_id: int) -> list[dict]:
     """The partners of a network."""
     return [partner_data(p) for p in dbs.scalars(
         select(Partner).where(Partner.network_id == network_id).order_by(Partner.name))]
+
+
+def people(dbs: Session, actor: User, network_id: int) -> list[dict]:
+    """The people of a network with their role and partner (advisors and admins only)."""
+    require_board(actor, network_id)
+    names = {p.id: p.name for p in dbs.scalars(select(Partner)
+                                                .where(Partner.network_id == network_id))}
+    return [accounts.user_data(u) | {"partner": names.get(u.partner_id)} for u in dbs.scalars(
+        select(User).where(User.network_id == network_id).order_by(User.role, User.username))]
 
 
 def _hash(token: str) -> str:

@@ -4,14 +4,15 @@ unguessable link, and what the poster and the spotlight show."""
 from __future__ import annotations
 
 import secrets
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Refused
 from ..store.board_models import BoardIdea, Partner
-from ..store.models import Group, User
-from .follow_up import updates
+from ..store.models import Group, Idea, Participant, User
+from .follow_up import milestones, updates
 from .setup import get_series
 
 
@@ -34,6 +35,13 @@ def group_by_token(dbs: Session, token: str) -> Group:
     return group
 
 
+def _first_name(dbs: Session, item: BoardIdea) -> str | None:
+    """The first name of the child whose idea it is (only when the leader allows names)."""
+    idea = dbs.get(Idea, item.idea_id)
+    child = dbs.get(Participant, idea.participant_id) if idea else None
+    return child.name if child else None
+
+
 def progress(dbs: Session, group: Group) -> dict:
     """Each shipped idea of the group: where it stands, its latest news or the reason it
     is not for now. No child's name unless the leader allowed first names."""
@@ -44,13 +52,15 @@ def progress(dbs: Session, group: Group) -> dict:
                             .order_by(BoardIdea.id)):
         owner = dbs.get(Partner, item.owner_partner_id) if item.owner_partner_id else None
         news = updates(dbs, item.id)
+        coming = [m for m in milestones(dbs, item.id)
+                  if not m["done"] and m["due"] >= date.today().isoformat()]
         ideas.append({
             "id": item.id, "title": item.title, "text": item.text, "stage": item.stage,
             "reason": item.reason, "owner": owner.name if owner else None,
             "picture": _media_url(dbs, item.photo_id) or _media_url(dbs, item.drawing_id),
             "latest": news[0] if news else None,
-            "first_name": (item.origin or {}).get("first_name") if group.show_first_names
-            else None,
+            "next_milestone": coming[0] if coming else None,
+            "first_name": _first_name(dbs, item) if group.show_first_names else None,
         })
     return {"group": {"name": group.name, "school": group.school,
                       "neighbourhood": group.neighbourhood}, "ideas": ideas}

@@ -28,6 +28,7 @@ class Network(Base):
     name: Mapped[str] = mapped_column(String(80))
     neighbourhood: Mapped[str] = mapped_column(String(120), default="")
     stale_weeks: Mapped[int] = mapped_column(Integer, default=6)
+    presenting_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

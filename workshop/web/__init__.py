@@ -15,9 +15,9 @@ from ..i18n.messages import error_body, message
 
 def init_app(app: Flask) -> None:
     """Register the blueprints, the error handler and template helpers."""
-    from . import auth, files, leader, screen, tablet
+    from . import auth, board, files, leader, public, screen, shipping, tablet
 
-    for module in (auth, leader, screen, tablet, files):
+    for module in (auth, leader, screen, tablet, files, board, shipping, public):
         app.register_blueprint(module.bp)
 
     @app.errorhandler(Refused)

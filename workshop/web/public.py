@@ -1,0 +1,271 @@
+"""Public pages, no login: what became of a group's ideas (progress page, poster, QR code,
+spotlight for the kick-off party) and the children's feedback poll after an intro activity.
+
+A progress link is unguessable; a guessed one gets a friendly "not found". No child's name
+is shown unless the leader allowed first names when shipping."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from datetime import datetime
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_date, gettext
+
+from ..domain.board import COLUMNS, FEEDBACK_FACES, Stage
+from ..domain.errors import Refused
+from ..i18n.messages import error_body, message
+from ..media.poster import poster_pdf, poster_png
+from ..media.qr import qr_png
+from ..netaddr import public_url
+from ..services import follow_up, progress
+from ..store.board_models import BoardIdea
+from . import db
+
+bp = Blueprint("public", __name__)
+
+STAGE_ICONS = {Stage.NEW: "👀", Stage.SELECTED: "⭐", Stage.ADOPTED: "🤝", Stage.PLANNED: "📅",
+               Stage.INTRO: "🎈", Stage.RUNNING: "🎉", Stage.EVALUATED: "💬",
+               Stage.NOT_NOW: "⏸️"}
+FACE_ICONS = {"great": "😄", "good": "🙂", "okay": "😐", "bad": "🙁"}
+
+
+def progress_url(token: str) -> str:
+    """The absolute address of a group's progress page, as printed and put in QR codes."""
+    base = public_url(current_app.config["PUBLIC_URL"], current_app.config["PORT"])
+    return base + url_for("public.progress_page", token=token)
+
+
+def stage_words(stage: str, owner: str | None = None, reason: str = "") -> dict:
+    """Where an idea stands, in words for an eight-year-old: icon, short label, sentence."""
+    someone = owner or gettext("Someone in the neighbourhood")
+    words = {
+        Stage.NEW: (gettext("The grown-ups are looking at it"),
+                    gettext("People in the neighbourhood are reading your idea right now.")),
+        Stage.SELECTED: (gettext("Chosen!"),
+                         gettext("The grown-ups picked this idea. Now they look for "
+                                 "someone to make it happen.")),
+        Stage.ADOPTED: (gettext("%(partner)s will make it happen", partner=someone),
+                        gettext("%(partner)s said: we are going to do this!",
+                                partner=someone)),
+        Stage.PLANNED: (gettext("It is being planned"),
+                        gettext("They are looking for a place, a day and people to help.")),
+        Stage.INTRO: (gettext("Try-out!"),
+                      gettext("There is a first try-out. Come and try it!")),
+        Stage.RUNNING: (gettext("It's on!"),
+                        gettext("Your idea is really happening now!")),
+        Stage.EVALUATED: (gettext("Done! Now we look back"),
+                          gettext("It happened. Now everyone says what was fun and what "
+                                  "can be better.")),
+        Stage.NOT_NOW: (gettext("Not now") if _says_not_now(reason)
+                        else gettext("Not now, because …"), reason),
+    }
+    label, sentence = words.get(stage, words[Stage.NEW])
+    return {"stage": stage, "icon": STAGE_ICONS.get(stage, "💡"), "label": label,
+            "sentence": sentence}
+
+
+def _says_not_now(reason: str) -> bool:
+    """True when the advisor's reason already starts with "not now" (so it is not said twice)."""
+    start = (reason or "").strip().lower()
+    return start.startswith(("niet nu", "not now", "not for now", "nu niet"))
+
+
+def track() -> list[dict]:
+    """The steps of the track on the page: every column in order, with its icon and label."""
+    return [{"stage": str(s), "icon": STAGE_ICONS[s],
+             "label": stage_words(s, gettext("a partner"))["label"]} for s in COLUMNS]
+
+
+def _nice_date(iso: str) -> str:
+    try:
+        return format_date(datetime.fromisoformat(iso), format="long")
+    except ValueError:
+        return ""
+
+
+def _page_data(token: str) -> tuple[dict, str]:
+    """The group's ideas with their status in words; refuses a guessed token."""
+    with db().begin() as dbs:
+        data = progress.progress(dbs, progress.group_by_token(dbs, token))
+    order = {str(s): i for i, s in enumerate(COLUMNS)}
+    for idea in data["ideas"]:
+        idea["words"] = stage_words(idea["stage"], idea["owner"], idea["reason"])
+        idea["status_label"] = idea["words"]["label"]
+        if idea["stage"] == Stage.NOT_NOW and idea["reason"]:
+            idea["status_label"] = idea["reason"] if _says_not_now(idea["reason"]) else \
+                gettext("Not now: %(reason)s", reason=idea["reason"])
+        idea["step"] = order.get(idea["stage"], -1)
+        idea["show_text"] = idea["text"].strip() != (idea["title"] or "").strip()
+        if idea["latest"]:
+            idea["latest"]["date"] = _nice_date(idea["latest"]["at"])
+    return data, progress_url(token)
+
+
+def _no_index(response: Response) -> Response:
+    response.headers["X-Robots-Tag"] = "noindex, nofollow"
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _missing(_exc: Refused):
+    """A friendly page for a link that leads nowhere (a guessed token finds nothing)."""
+    return render_template("public/missing.html"), 404
+
+
+@bp.route("/p/<token>")
+def progress_page(token: str):
+    """The progress page of a group, for children and parents on a phone."""
+    try:
+        data, url = _page_data(token)
+    except Refused as exc:
+        return _missing(exc)
+    body = render_template("public/progress.html", data=data, url=url, token=token,
+                           track=track())
+    return _no_index(Response(body, mimetype="text/html"))
+
+
+@bp.route("/p/<token>/spotlight")
+def spotlight(token: str):
+    """The group's ideas one by one, full screen, for the kick-off party."""
+    try:
+        data, url = _page_data(token)
+    except Refused as exc:
+        return _missing(exc)
+    body = render_template("public/spotlight.html", data=data, url=url, token=token,
+                           track=track())
+    return _no_index(Response(body, mimetype="text/html"))
+
+
+@bp.route("/p/<token>/qr.png")
+def progress_qr(token: str):
+    """The QR code to the progress page."""
+    try:
+        with db().begin() as dbs:
+            progress.group_by_token(dbs, token)
+    except Refused as exc:
+        return _missing(exc)
+    return Response(qr_png(progress_url(token)), mimetype="image/png",
+                    headers={"Cache-Control": "no-cache"})
+
+
+def _poster_labels() -> dict:
+    return {
+        "title": gettext("What became of our ideas?"),
+        "scan": gettext("Scan me!"),
+        "scan_more": gettext("See on a phone what happens to each of our ideas."),
+        "or_type": gettext("or type:"),
+        "more": gettext("+ %(n)s more ideas on the page", n="%(n)s"),
+        "empty": gettext("Soon you can see here what happens to our ideas."),
+    }
+
+
+def _poster(token: str, kind: str):
+    try:
+        data, url = _page_data(token)
+    except Refused as exc:
+        return _missing(exc)
+    make, mimetype = (poster_pdf, "application/pdf") if kind == "pdf" else \
+        (poster_png, "image/png")
+    body = make(data, url, current_app.config["MEDIA_DIR"], _poster_labels())
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f"inline; filename=poster.{kind}", "Cache-Control": "no-cache"})
+
+
+@bp.route("/p/<token>/poster.png")
+def poster_image(token: str):
+    """The poster as a PNG, to print or share in the parents' chat."""
+    return _poster(token, "png")
+
+
+@bp.route("/p/<token>/poster.pdf")
+def poster_document(token: str):
+    """The poster as an A4 PDF, to print."""
+    return _poster(token, "pdf")
+
+
+# --- the children's feedback after an intro activity ---
+
+def _faces() -> list[dict]:
+    names = {"great": gettext("Great!"), "good": gettext("Good"), "okay": gettext("Okay"),
+             "bad": gettext("Not fun")}
+    return [{"face": f, "icon": FACE_ICONS.get(f, "🙂"), "label": names.get(f, f)}
+            for f in FEEDBACK_FACES]
+
+
+@bp.route("/f", methods=["GET"])
+def feedback_code():
+    """Typing a feedback code by hand: on to its page."""
+    code = re.sub(r"[^A-Za-z0-9]", "", request.args.get("code", ""))[:12]
+    if not code:
+        return render_template("public/feedback_message.html", message="", code="")
+    return redirect(url_for("public.feedback", code=code))
+
+
+def _open_poll(code: str) -> tuple[str, str]:
+    """The tidy code of an open poll and the title of its idea; refuses wrong or closed."""
+    with db().begin() as dbs:
+        poll = follow_up.find_poll(dbs, code)
+        item = dbs.get(BoardIdea, poll.board_idea_id)
+        return poll.code, item.title if item else ""
+
+
+def _poll_page(code: str, title: str, error: str | None = None, form=None) -> Response:
+    form = form or {}
+    body = render_template("public/feedback.html", code=code, title=title, faces=_faces(),
+                           form_id=form.get("client_id") or secrets.token_urlsafe(16),
+                           error=error, chosen=form.get("face"), text=form.get("text") or "")
+    return _no_index(Response(body, mimetype="text/html", status=400 if error else 200))
+
+
+@bp.route("/f/<code>", methods=["GET"])
+def feedback(code: str):
+    """The smiley poll: how was it, and what was fun?"""
+    try:
+        code, title = _open_poll(code)
+    except Refused as exc:
+        return _feedback_refused(exc, code)
+    return _poll_page(code, title)
+
+
+@bp.route("/f/<code>", methods=["POST"])
+def give_feedback(code: str):
+    """Store a child's smiley once per id made on the phone; JSON or a plain form."""
+    as_json = request.is_json
+    form = request.get_json(silent=True) if as_json else request.form
+    if not isinstance(form, dict) and as_json:
+        form = {}
+    try:
+        if not as_json and not form.get("face"):
+            code, title = _open_poll(code)
+            return _poll_page(code, title, gettext("Tap a face first."), form)
+        with db().begin() as dbs:
+            follow_up.give_feedback(dbs, code, form.get("client_id"), form.get("face"),
+                                    form.get("text") or "")
+    except Refused as exc:
+        if as_json:
+            return jsonify(error_body(exc)), 404 if exc.code == "wrong_code" else 400
+        if exc.code in ("wrong_code", "poll_closed"):
+            return _feedback_refused(exc, code)
+        code, title = _open_poll(code)
+        return _poll_page(code, title, message(exc), form)
+    if as_json:
+        return jsonify({"ok": True})
+    return render_template("public/feedback_thanks.html", code=code)
+
+
+def _feedback_refused(exc: Refused, code: str):
+    """A wrong or closed code, in words for a child."""
+    status = 410 if exc.code == "poll_closed" else 404
+    return render_template("public/feedback_message.html", message=message(exc),
+                           code=code, closed=exc.code == "poll_closed"), status
