@@ -66,6 +66,7 @@
       ui.goto.disabled = s.status !== "live";
     }
     mod.draw();
+    root.style.setProperty("--c-head-h", q(".c-head").offsetHeight + "px");
     tick();
   }
 

@@ -151,7 +151,7 @@
       this.emit("children");
     }
 
-    /* {mode: running|paused|none, seconds} */
+    /* {mode: running|ready|paused|none, seconds}; ready = full time, not started yet */
     timer() {
       const timer = this.state && this.state.timer;
       if (!timer) return { mode: "none", seconds: 0 };
@@ -159,7 +159,7 @@
         return { mode: "running", seconds: timer.ends_at - (Date.now() / 1000 + this.offset) };
       }
       if (timer.remaining !== null && timer.remaining !== undefined) {
-        return { mode: "paused", seconds: timer.remaining };
+        return { mode: timer.ready ? "ready" : "paused", seconds: timer.remaining };
       }
       return { mode: "none", seconds: 0 };
     }
@@ -391,16 +391,27 @@
       actions.appendChild(item.shortlisted
         ? modButton("⭐", t("unshortlist"), () => api.moderate("unshortlist", "idea", item.id), "on")
         : modButton("☆", t("shortlist"), () => api.moderate("shortlist", "idea", item.id)));
+      // the rarer actions wait behind a "more" button, so the list stays short on a phone
+      const more = el("span", { class: "m-more" });
       if (state.step.kind === "critical" && isShown(item) && state.focus_idea_id !== item.id) {
-        actions.appendChild(modButton("🎯", t("focus"), () => api.control("focus", item.id)));
+        more.appendChild(modButton("🎯", t("focus"), () => api.control("focus", item.id)));
       }
-      actions.appendChild(modButton("✏️", t("edit_title"), () => {
+      more.appendChild(modButton("✏️", t("edit_title"), () => {
         const value = window.prompt(t("new_title"), item.title || item.text || "");
         if (value !== null) api.moderate("title", "idea", item.id, value);
       }));
-      actions.appendChild(modButton("🔗", t("merge"), () => { api.pick = item.id; onPickChange(); }));
+      more.appendChild(modButton("🔗", t("merge"), () => { api.pick = item.id; onPickChange(); }));
+      const toggle = el("button", { type: "button", class: "m-btn m-toggle", "aria-expanded": "false",
+                                    title: t("more"), "aria-label": t("more"), text: "⋯" });
+      toggle.addEventListener("click", (e) => {
+        e.stopPropagation();
+        const open = row.classList.toggle("open");
+        toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      });
+      actions.append(toggle, more);
     }
     row.appendChild(actions);
+    if (!isIdea) row.classList.add("compact"); // one or two buttons: beside the words
     return row;
   }
 

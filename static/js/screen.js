@@ -100,6 +100,83 @@
     return "d" + steps.length;
   }
 
+  function unit() {
+    return Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+  }
+
+  /* Lay `n` cells out in `wall` as big as they can be while all of them fit: try every
+   * number of columns, keep the one giving the widest cell of the wanted shape (width /
+   * height = aspect), and size the text from the cell. The wall re-fits when resized. */
+  function fitGrid(wall, n, opt) {
+    wall._fit = () => fitGrid(wall, wall._n, opt);
+    wall._n = n;
+    if (!wall._observed && window.ResizeObserver) {
+      wall._observed = true;
+      let last = "";
+      new ResizeObserver(() => {
+        const size = wall.clientWidth + "x" + wall.clientHeight;
+        if (size !== last) { last = size; wall._fit(); }
+      }).observe(wall);
+    }
+    const u = unit();
+    const W = wall.clientWidth - 16 * u;
+    const H = wall.clientHeight - 16 * u;
+    if (!n || W <= 0 || H <= 0) return;
+    const gap = (opt.gap || 24) * u;
+    const maxW = opt.maxW * u;
+    let best = null;
+    for (let c = 1; c <= n; c += 1) {
+      const r = Math.ceil(n / c);
+      const slotW = (W - gap * (c - 1)) / c;
+      const slotH = (H - gap * (r - 1)) / r;
+      if (slotH <= 0 || slotW <= 0) continue;
+      // a cell may be somewhat wider or taller than the wanted shape, not much more
+      const cw = Math.min(slotW, maxW, slotH * opt.aspect * 1.6);
+      const ch = Math.min(slotH, (cw / opt.aspect) * 1.15);
+      const area = cw * ch;
+      if (!best || area > best.area * 1.01) best = { c, r, cw, ch, area };
+    }
+    if (!best) return;
+    const cw = Math.floor(best.cw);
+    const ch = Math.floor(best.ch);
+    const fs = Math.max(opt.minFs * u, Math.min(opt.maxFs * u, Math.min(cw, ch * opt.aspect) * opt.k));
+    const lines = Math.max(1, Math.floor((ch - (opt.chrome * u) - fs * opt.footEm) / (fs * 1.22)));
+    wall.style.setProperty("--cols", best.c);
+    wall.style.setProperty("--cw", cw + "px");
+    wall.style.setProperty("--ch", ch + "px");
+    wall.style.setProperty("--gap", gap + "px");
+    wall.style.setProperty("--fs", fs.toFixed(1) + "px");
+    wall.style.setProperty("--lines", lines);
+    const big = opt.bigEm || 1;
+    wall.style.setProperty("--lines-big", Math.max(1, Math.floor((ch - (opt.chrome * u) - fs * opt.footEm) / (fs * big * 1.22))));
+  }
+
+  const NOTE_FIT = { aspect: 1.55, maxW: 600, minFs: 15, maxFs: 60, k: 0.1, chrome: 42, footEm: 1.05 };
+  const IDEA_FIT = { aspect: 0.95, maxW: 420, minFs: 14, maxFs: 40, k: 0.105, chrome: 48, footEm: 1.1, bigEm: 1.35 };
+
+  /* The vote ranking: one, two or three columns of rows that share the height. */
+  function fitRanking(list, n) {
+    list._n = n;
+    if (!list._observed && window.ResizeObserver) {
+      list._observed = true;
+      new ResizeObserver(() => fitRanking(list, list._n)).observe(list);
+    }
+    const u = unit();
+    const H = list.clientHeight;
+    if (!n || H <= 0) return;
+    const cols = n <= 7 ? 1 : n <= 22 ? 2 : 3;
+    const rows = Math.ceil(n / cols);
+    const gap = 12 * u;
+    const rowH = Math.min((H - gap * (rows - 1)) / rows, 140 * u);
+    list.style.setProperty("--cols", cols);
+    list.style.setProperty("--rows", rows);
+    list.style.setProperty("--row-h", Math.floor(rowH) + "px");
+    list.style.setProperty("--gap", gap + "px");
+    list.style.setProperty("--fs", Math.max(15 * u, Math.min(36 * u, rowH * 0.3)).toFixed(1) + "px");
+    list.style.setProperty("--pic", Math.floor(rowH * 0.8 * 4 / 3) + "px");
+    list.style.setProperty("--dot", Math.max(8, Math.min(28 * u, rowH * 0.17)).toFixed(1) + "px");
+  }
+
   function shownIdeas(state) {
     return (state.ideas || []).filter(L.isShown);
   }
@@ -142,30 +219,31 @@
     update(state) {
       const kids = state.children || [];
       this.count.textContent = "👋 " + t("n_joined", { n: kids.length });
-      this.kids.classList.toggle("many", kids.length > 24);
       L.keyed(this.kids, kids, (c) => c.id, (c) => el("li", { class: "kid" }, [
         el("span", { class: "kid-avatar", "aria-hidden": "true", text: c.avatar || "🙂" }),
         el("span", { class: "kid-name", text: c.name || "" }),
       ]), (c) => c.avatar + "|" + c.name);
+      shrinkToFit(this.kids, ["", "many", "lots", "tiny"]);
     },
   };
 
   views.question = {
     mount(box) {
-      this.wall = el("ul", { class: "notes" });
+      this.wall = el("ul", { class: "notes fit" });
       this.empty = emptyState("💬", t("nothing_yet"));
       box.append(this.wall, this.empty);
     },
     update(state) {
       const items = (state.items || []).filter(L.isShown);
-      this.wall.className = "notes " + density(items.length, [6, 12, 20, 30, 45]);
       this.empty.hidden = items.length > 0;
+      this.wall.hidden = !items.length;
       L.keyed(this.wall, items, (i) => i.id, (i) => {
         const note = el("li", { class: "note c" + (i.id % NOTE_COLOURS) });
         note.style.setProperty("--tilt", rotation(i.id) + "deg");
         note.append(el("p", { class: "note-text", text: i.text || "" }), author(i));
         return note;
       }, (i) => i.text + "|" + (i.author && i.author.avatar));
+      fitGrid(this.wall, items.length, NOTE_FIT);
     },
   };
 
@@ -242,19 +320,20 @@
 
   views.ideas = {
     mount(box) {
-      this.wall = el("div", { class: "ideawall" });
+      this.wall = el("div", { class: "ideawall fit" });
       this.empty = emptyState("💡", t("nothing_yet"));
       box.append(this.wall, this.empty);
     },
     update(state) {
       const ideas = shownIdeas(state).sort((a, b) => b.id - a.id);
-      this.wall.className = "ideawall " + density(ideas.length, [4, 8, 12, 18, 28, 40]);
       this.empty.hidden = ideas.length > 0;
+      this.wall.hidden = !ideas.length;
       L.keyed(this.wall, ideas, (i) => i.id, (i) => {
         const card = ideaCard(i, state, "note c" + (i.id % NOTE_COLOURS));
         card.style.setProperty("--tilt", rotation(i.id) + "deg");
         return card;
       }, ideaSig);
+      fitGrid(this.wall, ideas.length, IDEA_FIT);
     },
   };
 
@@ -263,7 +342,7 @@
       this.revealed = state.revealed;
       this.voters = el("p", { class: "v-voters" });
       if (!state.revealed) {
-        this.wall = el("div", { class: "ideawall compact" });
+        this.wall = el("div", { class: "ideawall fit" });
         box.append(el("div", { class: "v-banner" }, [
           this.voters, el("p", { class: "v-hint", text: "🙈 " + t("results_hidden") }),
         ]), this.wall);
@@ -278,14 +357,13 @@
       const ideas = shownIdeas(state);
       if (!this.revealed) {
         ideas.sort((a, b) => a.id - b.id);
-        this.wall.className = "ideawall compact " + density(ideas.length, [4, 8, 12, 18, 28, 40]);
         L.keyed(this.wall, ideas, (i) => i.id, (i) => ideaCard(i, state, "plain"), ideaSig);
+        fitGrid(this.wall, ideas.length, IDEA_FIT);
         return;
       }
       const votes = (i) => tally.votes[String(i.id)] || 0;
       ideas.sort((a, b) => (votes(b) - votes(a)) || (a.id - b.id));
       const max = Math.max(1, ...ideas.map(votes));
-      this.list.className = "ranking " + density(ideas.length, [6, 12, 24]);
       L.keyed(this.list, ideas, (i) => i.id, (i) => {
         const pic = L.picture(i);
         const row = el("li", { class: "rank", "data-idea": String(i.id) }, [
@@ -314,6 +392,7 @@
           }) : [el("span", { class: "bar-fill" })]));
         }
       });
+      fitRanking(this.list, ideas.length);
     },
   };
 
@@ -354,10 +433,8 @@
         const list = el("ul", { class: "answers" });
         this.lists[q.id] = list;
         questions.appendChild(el("section", { class: "question" }, [
-          el("h2", { class: "q-head" }, [
-            el("span", { class: "q-icon", "aria-hidden": "true", text: q.icon || "" }),
-            el("span", { class: "q-text", text: tx(q.text) || tx(q.label) }),
-          ]),
+          el("span", { class: "q-icon", "aria-hidden": "true", text: q.icon || "" }),
+          el("h2", { class: "q-text", text: tx(q.text) || tx(q.label) }),
           list,
         ]));
       });
@@ -376,14 +453,25 @@
       const items = (state.items || []).filter((i) => L.isShown(i) && i.idea_id === this.focusId);
       Object.entries(this.lists).forEach(([qid, list]) => {
         const mine = items.filter((i) => i.choice === qid);
-        list.classList.toggle("many", mine.length > 3);
+
         L.keyed(list, mine, (i) => i.id, (i) => el("li", { class: "answer c" + (i.id % NOTE_COLOURS) }, [
           el("span", { class: "who-avatar", "aria-hidden": "true", text: (i.author && i.author.avatar) || "🙂" }),
           el("span", { class: "answer-text", text: i.text || "" }),
         ]), (i) => i.text);
+        shrinkToFit(list, ["", "many", "lots", "tiny"]);
       });
     },
   };
+
+  /* Step a list's text down through the size classes until its items fit. */
+  function shrinkToFit(list, sizes) {
+    sizes.forEach((c) => c && list.classList.remove(c));
+    for (let k = 1; k < sizes.length && list.scrollHeight > list.clientHeight + 1; k += 1) {
+      if (sizes[k - 1]) list.classList.remove(sizes[k - 1]);
+      list.classList.add(sizes[k]);
+    }
+    list.classList.toggle("overflowing", list.scrollHeight > list.clientHeight + 1);
+  }
 
   views.wrapup = {
     mount(box, state) {
@@ -409,7 +497,6 @@
     const medals = ["🥇", "🥈", "🥉"];
     const podiumCard = (idea, place) => {
       const card = ideaCard(idea, state, "plain place" + place);
-      card.insertBefore(el("span", { class: "medal", "aria-hidden": "true", text: medals[place - 1] || "🏅" }), card.firstChild);
       if (idea.score) card.querySelector(".idea-badges").prepend(el("span", { class: "idea-score", text: "🗳️ " + idea.score }));
       return card;
     };
@@ -417,6 +504,7 @@
     [1, 0, 2].forEach((k) => {
       if (!ideas[k]) return;
       steps.push(el("div", { class: "podium-step p" + (k + 1) }, [
+        el("span", { class: "medal", "aria-hidden": "true", text: medals[k] }),
         podiumCard(ideas[k], k + 1),
         el("div", { class: "plinth", "aria-hidden": "true", text: String(k + 1) }),
       ]));
@@ -511,7 +599,7 @@
     const extra = [
       { id: "moderation", icon: "🛡️", label: t("moderation"), key: "M", pressed: !drawer.hidden,
         badge: store.pendingCount(), run: toggleDrawer },
-      { id: "fullscreen", icon: "⛶", label: t("fullscreen"), key: "F", pressed: !!document.fullscreenElement,
+      { id: "fullscreen", icon: "🖥️", label: t("fullscreen"), key: "F", pressed: !!document.fullscreenElement,
         run: toggleFullscreen },
     ];
     L.drawButtons(barButtons, L.buttons(api, extra));
@@ -570,10 +658,10 @@
       head.timerNote.textContent = left <= 0 ? t("time_up") : "";
       head.timer.classList.toggle("low", left > 0 && left <= 30);
       head.timer.classList.toggle("over", left <= 0);
-    } else if (timer.mode === "paused") {
-      head.timerIcon.textContent = "⏸️";
+    } else if (timer.mode === "paused" || timer.mode === "ready") {
+      head.timerIcon.textContent = timer.mode === "paused" ? "⏸️" : "⏱️";
       head.timerTime.textContent = L.mmss(timer.seconds);
-      head.timerNote.textContent = t("paused");
+      head.timerNote.textContent = timer.mode === "paused" ? t("paused") : "";
     }
     if (timer.mode !== lastMode) {
       lastMode = timer.mode;
@@ -620,6 +708,7 @@
     else if (document.documentElement.requestFullscreen) document.documentElement.requestFullscreen().catch(() => {});
   }
   document.addEventListener("fullscreenchange", schedule);
+  window.addEventListener("resize", schedule);
 
   /* --- the control bar hides itself ------------------------------------------------------ */
 

@@ -246,3 +246,28 @@ def test_critical_answers_per_shortlisted_idea(app, client, leader):
     assert screen.latest("added")["item"]["idea_id"] == idea["id"]
     assert sam.submit("critical", {"idea_id": idea["id"], "question": "nope",
                                    "text": "x"})["error"] == "unknown_choice"
+
+
+def test_the_wrap_up_shows_the_top_ideas_shortlist_first(app, client, leader):
+    _, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    sam = Tablet(app, screen.state["code"])
+    goto(screen, "ideas")
+    sam.hello()
+    ids = [sam.submit("idea", {"text": f"idee {n}", "category": "food"})["result"]["item"]["id"]
+           for n in range(10)]
+    screen.moderate("shortlist", ids[9])
+    screen.moderate("hide", ids[0])
+    goto(screen, "vote")
+    sam.hello()
+    sam.submit("vote", {"idea_id": ids[3]})
+    sam.submit("vote", {"idea_id": ids[3]})
+    sam.submit("vote", {"idea_id": ids[5]})
+    state = goto(screen, "wrapup")
+    top = state["step"]["top"]
+    expected = [ids[9], ids[3], ids[5]] + [i for i in ids[1:] if i not in (ids[3], ids[5],
+                                                                           ids[9])]
+    assert [i["id"] for i in state["ideas"]] == expected[:top]
+    assert state["ideas"][0]["category_label"]["icon"]
+    sam.hello()
+    assert [i["id"] for i in sam.state["ideas"]] == expected[:top]

@@ -68,7 +68,9 @@ def test_timer_controls(app, client, leader):
     state = goto(screen, "poll")
     minutes = state["step"]["minutes"]
     assert state["timer"]["remaining"] == minutes * 60 and state["timer"]["ends_at"] is None
+    assert state["timer"]["ready"]
     running = screen.control("timer_start")["timer"]
+    assert not running["ready"]
     assert running["ends_at"] - running["server_now"] <= minutes * 60 + 1
     paused = screen.control("timer_pause")["timer"]
     assert paused["ends_at"] is None and 0 < paused["remaining"] <= minutes * 60

@@ -105,17 +105,24 @@ def _authors(dbs: Session, ids: set[int]) -> dict[int, Participant]:
     return {p.id: p for p in dbs.scalars(select(Participant).where(Participant.id.in_(ids)))}
 
 
-def _category_icons(workshop: Workshop) -> dict[tuple[int, int, str], str]:
-    """The icon of every idea category in the series' started workshops."""
-    icons = {}
+def _categories(workshop: Workshop) -> dict[tuple[int, int, str], dict]:
+    """Icon and label of every idea category in the series' started workshops."""
+    found = {}
     for other in workshop.series.workshops:
         if not other.plan_yaml:
             continue
         for index, step in enumerate(plan_of(other).steps):
             if step.kind == "ideas":
                 for choice in step.choices:
-                    icons[(other.id, index, choice.id)] = choice.icon
-    return icons
+                    found[(other.id, index, choice.id)] = {"icon": choice.icon,
+                                                           "label": choice.label.as_dict()}
+    return found
+
+
+def top_ideas(ideas: list[dict], count: int) -> list[dict]:
+    """The best ideas for a wrap-up: shortlisted first, then by votes, oldest first."""
+    ranked = sorted(ideas, key=lambda i: (not i["shortlisted"], -i["score"], i["id"]))
+    return ranked[:count]
 
 
 def series_ideas(dbs: Session, workshop: Workshop, *, everything: bool = False) -> list[dict]:
@@ -127,11 +134,13 @@ def series_ideas(dbs: Session, workshop: Workshop, *, everything: bool = False) 
     authors = _authors(dbs, {i.participant_id for i in ideas})
     scores = series_scores(dbs, workshop.series_id)
     merged = Counter(i.merged_into_id for i in ideas if i.merged_into_id)
-    icons = _category_icons(workshop)
+    categories = _categories(workshop)
     out = []
     for idea in ideas:
         data = idea_data(dbs, idea, authors.get(idea.participant_id))
-        data["category_icon"] = icons.get((idea.workshop_id, idea.step_index, idea.category), "")
+        category = categories.get((idea.workshop_id, idea.step_index, idea.category))
+        data["category_label"] = category
+        data["category_icon"] = category["icon"] if category else ""
         data["score"] = scores.get(idea.id, 0)
         data["merged_count"] = merged.get(idea.id, 0)
         out.append(data)
@@ -161,6 +170,8 @@ def common(dbs: Session, workshop: Workshop) -> dict:
         "step": step_data(step, workshop.step_index),
         "steps": [{"kind": s.kind, "title": s.title.as_dict()} for s in plan.steps],
         "timer": {"ends_at": workshop.timer_ends_at, "remaining": workshop.timer_remaining,
+                  "ready": workshop.timer_ends_at is None and step.minutes is not None
+                  and workshop.timer_remaining == step.minutes * 60,
                   "server_now": time.time()},
         "locked": workshop.locked, "approval": workshop.approval,
         "revealed": workshop.step_index in (workshop.revealed or []),
@@ -187,6 +198,9 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
                                       step_index=index, kind="critical")
     if step.kind == "wrapup":
         content["summary"] = _summary(dbs, workshop)
+        visible = [i for i in content["ideas"]
+                   if i["visibility"] == "visible" and not i["merged_into"]]
+        content["ideas"] = top_ideas(visible, step.top)
     return content
 
 
@@ -230,6 +244,7 @@ def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
         data["ideas"] = series_ideas(dbs, workshop)
     if step.kind == "wrapup":
         data["summary"] = _summary(dbs, workshop)
+        data["ideas"] = top_ideas(data["ideas"], step.top)
     if data["revealed"] and step.kind == "vote":
         data["tally"] = tally(dbs, workshop, workshop.step_index)
     if data["revealed"] and step.kind in ("poll", "cards"):
