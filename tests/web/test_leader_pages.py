@@ -141,3 +141,15 @@ def test_a_server_restart_resumes_the_workshop(tmp_path):
     again = Tablet(second, screen.state["code"], token=sam.token)
     assert [i["text"] for i in again.state["mine"]] == ["voor de herstart"]
     second.extensions["db"].dispose()
+
+
+def test_partners_and_advisors_start_at_their_network(app, client, db):
+    from workshop.services import accounts
+
+    with db.begin() as dbs:
+        accounts.create_user(dbs, "bieb", "geheim-123", role="partner")
+    client.post("/login", data={"username": "bieb", "password": "geheim-123"})
+    assert client.get("/").headers["Location"] == "/networks"
+    assert client.get("/plans").status_code == 403
+    assert client.get("/groups/new").status_code == 403
+    assert "Plans" not in client.get("/networks?lang=en").get_data(as_text=True)

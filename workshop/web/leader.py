@@ -14,10 +14,21 @@ from .auth import current_user, login_required
 bp = Blueprint("leader", __name__)
 
 
+@bp.before_request
+def leaders_only():
+    """Groups, series and plans are for leaders (and admins); others start at the network."""
+    user = current_user()
+    if user is not None and user.role not in ("leader", "admin") and \
+            request.endpoint != "leader.home":
+        raise Refused("forbidden")
+
+
 @bp.route("/")
 @login_required
 def home():
-    """The leader's groups and series."""
+    """The leader's groups and series; advisors and partners start at their network."""
+    if current_user().role in ("advisor", "partner"):
+        return redirect(url_for("board.networks"))
     with db().begin() as dbs:
         groups = setup.groups_of(dbs, current_user())
     return render_template("leader/home.html", groups=groups)
