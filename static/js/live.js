@@ -119,7 +119,14 @@
 
   function t(key, values) {
     let text = (window.T && window.T[key]) || key;
-    if (values) Object.keys(values).forEach((k) => { text = text.replace("%(" + k + ")s", values[k]); });
+    if (typeof text === "object") {
+      /* A count text ({one, other}): pick the form by the number, as the language counts. */
+      const n = values && typeof values.n === "number" ? values.n : 0;
+      let form = n === 1 ? "one" : "other";
+      try { form = new Intl.PluralRules(window.LANG || "nl").select(n); } catch (e) { /* old browser */ }
+      text = text[form] || text.other;
+    }
+    if (values) Object.keys(values).forEach((k) => { text = text.split("%(" + k + ")s").join(values[k]); });
     return text;
   }
 

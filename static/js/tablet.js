@@ -1432,7 +1432,7 @@
                                                                idea.author.name]) : null,
             ]),
             typeof idea.score === "number" ? el("span", { class: "t-score" }, [
-              el("strong", { text: String(idea.score) }), " ", el("span", { text: t("votes") }),
+              el("span", { text: t("n_votes", { n: idea.score }) }),
             ]) : null,
           ]);
         }));

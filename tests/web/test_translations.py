@@ -8,7 +8,8 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = ROOT / "workshop" / "translations"
-KEYWORDS = {"_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "lazy_gettext": None, "ngettext": (1, 2),
+            "_n": (1, 2)}
 
 
 def source_messages() -> set[str]:
@@ -30,14 +31,27 @@ def test_every_text_has_a_dutch_translation():
     assert not missing, "run scripts/translations and translate: " + "; ".join(missing[:20])
 
 
+def _entries(catalogue) -> dict:
+    """Translated entries; plural ids and strings as tuples. Untranslated ones, and ones the
+    compiler filled with the English source itself, are left out."""
+    out = {}
+    for m in catalogue:
+        strings = tuple(m.string) if isinstance(m.string, (list, tuple)) else (m.string,)
+        ids = tuple(m.id) if isinstance(m.id, (list, tuple)) else (m.id,)
+        if m.id and any(strings) and strings != ids:
+            out[ids] = strings
+    return out
+
+
 def test_compiled_catalogues_match_the_po_files():
     for lang in ("nl", "en"):
         folder = CATALOGUES / lang / "LC_MESSAGES"
         with open(folder / "messages.po", "rb") as handle:
-            po = {m.id: m.string for m in read_po(handle) if m.id and m.string}
+            po = read_po(handle)
         with open(folder / "messages.mo", "rb") as handle:
-            mo = {m.id: m.string for m in read_mo(handle) if m.id and m.string}
-        assert po == mo, f"run scripts/translations to compile {lang}"
+            mo = read_mo(handle)
+        assert not po.fuzzy, f"{lang}: the catalogue header is missing or fuzzy"
+        assert _entries(po) == _entries(mo), f"run scripts/translations to compile {lang}"
 
 
 def test_dutch_is_the_default_and_english_is_one_click_away(client):

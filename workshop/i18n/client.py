@@ -5,10 +5,18 @@ written in the scripts themselves."""
 
 from __future__ import annotations
 
+from flask_babel import get_translations
 from flask_babel import gettext as _
 
 
-def client_strings() -> dict[str, str]:
+def _n(singular: str, plural: str) -> dict[str, str]:
+    """Both forms of a count text, untouched placeholders; the script picks by number."""
+    translations = get_translations()
+    return {"one": translations.ngettext(singular, plural, 1),
+            "other": translations.ngettext(singular, plural, 2)}
+
+
+def client_strings() -> dict[str, str | dict[str, str]]:
     """Every text the scripts show, keyed by a short name, in the current language."""
     return {
         # connection and outbox
@@ -111,9 +119,9 @@ def client_strings() -> dict[str, str]:
         # --- screen (more) ---
         "step_of": _("Step %(n)s of %(m)s"),
         "n_joined": _("%(n)s joined"),
-        "n_children": _("%(n)s children"),
-        "n_waiting": _("%(n)s waiting for approval"),
-        "n_voted": _("%(n)s children have voted"),
+        "n_children": _n("%(n)s child", "%(n)s children"),
+        "n_waiting": _n("%(n)s waits for approval", "%(n)s wait for approval"),
+        "n_voted": _n("%(n)s child has voted", "%(n)s children have voted"),
         "paused": _("Paused"),
         "time_up": _("Time is up!"),
         "cancel": _("Cancel"),
@@ -151,7 +159,7 @@ def client_strings() -> dict[str, str]:
         "offer_delivered": _("Delivered"),
         "offer_withdrawn": _("Withdrawn"),
         "idea_n_of_m": _("Idea %(n)s of %(m)s"),
-        "n_votes": _("%(n)s votes"),
+        "n_votes": _n("%(n)s vote", "%(n)s votes"),
         "owner_is": _("Project owner: %(name)s"),
         "fits_us": _("This fits us"),
         "fits_us_done": _("It fits us!"),
