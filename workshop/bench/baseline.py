@@ -7,6 +7,7 @@ import random
 import time
 from collections import Counter
 
+from .clientlog import closing
 from .clients import CALL_TIMEOUT, NS, new_client
 from .phases import Options, bounded, describe, sleep_until, top
 from .stats import summary
@@ -19,12 +20,15 @@ def echo_payload(index: int) -> dict:
                                                  "glijbaan naar het zwembad", "category": "make"}}
 
 
-async def _connect_all(clients: list, url: str, opts: Options) -> dict:
-    """Connect every client, `join_concurrency` at a time."""
+async def _connect_all(clients: list, url: str, opts: Options, spread: float) -> dict:
+    """Connect every client, `join_concurrency` at a time, paced over `spread` seconds."""
+    # paced like the product's joins, so the server's pings are as spread out as there
     gate, times, errors = asyncio.Semaphore(opts.join_concurrency), [], Counter()
+    start = time.perf_counter()
 
-    async def one(sio) -> None:
+    async def one(index: int, sio) -> None:
         """One connection, timed."""
+        await sleep_until(start + spread * index / len(clients))
         async with gate:
             begin = time.perf_counter()
             try:
@@ -35,7 +39,8 @@ async def _connect_all(clients: list, url: str, opts: Options) -> dict:
                 errors[describe(exc)] += 1
 
     begin = time.perf_counter()
-    unfinished = await bounded([one(c) for c in clients], opts.join_timeout)
+    unfinished = await bounded([one(i, c) for i, c in enumerate(clients)],
+                               opts.join_timeout + spread)
     return {"connected": len(times), "failed": len(clients) - len(times),
             "wall_s": round(time.perf_counter() - begin, 2), "connect_ms": summary(times),
             "failures": top(errors) | ({"unfinished": unfinished} if unfinished else {})}
@@ -67,14 +72,16 @@ async def _echo_burst(clients: list, opts: Options) -> dict:
             "ack_ms": summary(times)}
 
 
-async def run_baseline(url: str, opts: Options, monitor) -> dict:
-    """Connect, burst, disconnect; the figures."""
+async def run_baseline(url: str, opts: Options, monitor, spread: float) -> dict:
+    """Connect (paced over `spread` s), burst, disconnect; the figures."""
     clients = [new_client() for _ in range(opts.tablets)]
     try:
-        figures = {"connect": await _connect_all(clients, url, opts)}
+        figures = {"connect": await _connect_all(clients, url, opts, spread)}
         monitor.mark("connect")
         figures["echo"] = await _echo_burst(clients, opts)
         monitor.mark("echo")
     finally:
+        closing(True)
         await bounded([c.disconnect() for c in clients if c.connected], 30)
+        closing(False)
     return figures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import time
 from collections import defaultdict
@@ -12,6 +13,10 @@ from ..domain.names import AVATARS
 
 NS = "/live"
 CALL_TIMEOUT = 30.0
+SIO_LOG = logging.getLogger("workshop.bench.socketio")
+EIO_LOG = logging.getLogger("workshop.bench.engineio")
+SIO_LOG.setLevel(logging.ERROR)
+EIO_LOG.setLevel(logging.WARNING)  # e.g. "Server has stopped communicating, aborting"
 
 
 class Refusal(Exception):
@@ -20,7 +25,7 @@ class Refusal(Exception):
 
 def new_client() -> socketio.AsyncClient:
     """A client like a tablet's browser, but without automatic reconnects (they are counted)."""
-    return socketio.AsyncClient(reconnection=False, logger=False, engineio_logger=False,
+    return socketio.AsyncClient(reconnection=False, logger=SIO_LOG, engineio_logger=EIO_LOG,
                                 request_timeout=CALL_TIMEOUT, handle_sigint=False)
 
 
@@ -37,6 +42,7 @@ class Room:
     """One workshop under test: its screen, its tablets and what the screen saw."""
 
     def __init__(self, workshop_id: int, url: str, cookie: str) -> None:
+        """Set up the fields."""
         self.workshop_id, self.url, self.cookie = workshop_id, url, cookie
         self.screen = Screen(self)
         self.tablets: list[Tablet] = []
@@ -55,10 +61,12 @@ class Screen:
     """The classroom screen: a socket with the leader's login cookie."""
 
     def __init__(self, room: Room) -> None:
+        """Set up the fields."""
         self.room = room
         self.sio = new_client()
         self.state: dict = {}
         self.dropped = False
+        self.drop: tuple[float, str] | None = None
 
     async def open(self) -> dict:
         """Connect, say screen_hello and keep the state."""
@@ -90,9 +98,11 @@ class Screen:
         if isinstance(data, dict) and data.get("what") == "idea":
             self.room.seen[data.get("client_id")].append(time.perf_counter())
 
-    def _gone(self, *_reason) -> None:
-        """The server dropped the screen."""
-        self.dropped = True
+    def _gone(self, *reason) -> None:
+        """The connection dropped: when and why."""
+        if not self.dropped:
+            self.dropped = True
+            self.drop = (time.perf_counter(), str(reason[0]) if reason else "?")
 
     async def close(self) -> None:
         """Disconnect."""
@@ -103,6 +113,7 @@ class Tablet:
     """One child's tablet."""
 
     def __init__(self, index: int, url: str, room: Room) -> None:
+        """Set up the fields."""
         self.index, self.url, self.room = index, url, room
         self.sio = new_client()
         self.token = ""
@@ -110,6 +121,7 @@ class Tablet:
         self.joined = False
         self.dropped = False
         self.closing = False
+        self.drop: tuple[float, str] | None = None
         self.tally_total = 0
 
     async def join(self) -> None:
@@ -152,10 +164,11 @@ class Tablet:
             self.room.reach_last[k] = now
         self.tally_total = max(self.tally_total, total)
 
-    def _gone(self, *_reason) -> None:
-        """The connection dropped (counted unless the bench closed it)."""
-        if not self.closing:
+    def _gone(self, *reason) -> None:
+        """The connection dropped (counted unless the bench closed it): when and why."""
+        if not self.closing and not self.dropped:
             self.dropped = True
+            self.drop = (time.perf_counter(), str(reason[0]) if reason else "?")
 
     async def close(self) -> None:
         """Disconnect on purpose."""

@@ -27,6 +27,9 @@ def idea_payload(tablet: Tablet) -> dict:
 async def _submit_one(tablet: Tablet, record: dict, at: float, deadline: float) -> None:
     """Wait for the tablet's moment, submit, note the acknowledgement."""
     await sleep_until(at)
+    if tablet.dropped or not tablet.sio.connected:
+        record["not_sent"] = True
+        return
     payload = idea_payload(tablet)
     record["t_submit"] = time.perf_counter()
     try:
@@ -86,7 +89,8 @@ def _figures(records: list[dict], stored: int, verify_error: str | None) -> dict
     seen = [r for r in sent if r["cid"] in r["room"].seen]
     problems = Counter(r.get("refused") or r.get("error") for r in sent if "t_ack" not in r)
     return {
-        "sent": len(sent), "acked": len(acked), "seen": len(seen),
+        "sent": len(sent), "not_sent_disconnected": sum(1 for r in records if r.get("not_sent")),
+        "acked": len(acked), "seen": len(seen),
         "lost": len(sent) - len(seen),
         "duplicated": sum(1 for r in sent if len(r["room"].seen.get(r["cid"], [])) > 1),
         "stored": stored, "verify_error": verify_error,

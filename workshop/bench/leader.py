@@ -17,6 +17,7 @@ class Leader:
     """A leader's browser session on one server."""
 
     def __init__(self, base_url: str, username: str, password: str) -> None:
+        """Set up the fields."""
         self.base = base_url.rstrip("/")
         self.username, self.password = username, password
         self.http = requests.Session()

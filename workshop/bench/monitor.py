@@ -6,11 +6,14 @@ import threading
 
 import psutil
 
+from .stats import deltas
+
 
 class Monitor:
     """Samples the summed RSS of some processes (and their children) every 0.2 s."""
 
     def __init__(self, pids: list[int], every: float = 0.2) -> None:
+        """Set up the fields."""
         self.procs = [psutil.Process(pid) for pid in pids]
         self.every = every
         self.peak_rss = 0
@@ -68,8 +71,7 @@ class Monitor:
 
     def phases(self) -> dict[str, float]:
         """CPU seconds per phase, in the order the phases were marked."""
-        names = list(self.marks)
-        return {b: round(self.marks[b] - self.marks[a], 2) for a, b in zip(names, names[1:])}
+        return deltas(self.marks)
 
     def stop(self) -> dict:
         """Stop sampling; CPU seconds per phase and in total, peak RSS in MB."""

@@ -57,3 +57,30 @@ async def wait_for_condition(check, deadline: float, every: float = 0.05) -> boo
             return False
         await asyncio.sleep(every)
     return True
+
+
+def _settle(loop: asyncio.AbstractEventLoop, tasks: list, timeout: float) -> None:
+    """Let cancelled tasks finish for at most `timeout` seconds."""
+    if tasks:
+        try:
+            loop.run_until_complete(asyncio.wait(tasks, timeout=timeout))
+        except BaseException:  # noqa: BLE001 - on the way out anyway
+            pass
+
+
+def run_bounded(coro, grace: float = 10.0):
+    """Run a coroutine in its own loop; on Ctrl-C or an error, allow `grace` s to clean up."""
+    loop = asyncio.new_event_loop()
+    main = loop.create_task(coro)
+    try:
+        return loop.run_until_complete(main)
+    except BaseException:
+        main.cancel()
+        _settle(loop, [main], grace)
+        raise
+    finally:
+        leftovers = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in leftovers:
+            task.cancel()
+        _settle(loop, leftovers, 5)
+        loop.close()

@@ -6,18 +6,24 @@ import asyncio
 import time
 from collections import Counter
 
+from .clientlog import closing
 from .clients import Room, Tablet
 from .ideas import idea_burst
 from .phases import Options, bounded, describe, top
-from .stats import LagProbe, own_cpu, summary
+from .servers import SetupError
+from .stats import LagProbe, deltas, own_cpu, summary
 from .votes import vote_round
 
 
 async def open_screens(rooms: list[Room]) -> None:
     """Each classroom screen connects, says hello and goes to the ideas step."""
     for room in rooms:
-        await room.screen.open()
-        await room.screen.control("goto", room.screen.step_of("ideas"))
+        try:
+            await room.screen.open()
+            await room.screen.control("goto", room.screen.step_of("ideas"))
+        except Exception as exc:  # noqa: BLE001 - no screen, nothing to measure
+            raise SetupError(f"classroom screen of workshop {room.workshop_id}: "
+                             f"{describe(exc)}") from exc
 
 
 def make_tablets(rooms: list[Room], urls: list[str], count: int) -> list[Tablet]:
@@ -69,9 +75,24 @@ async def close_all(rooms: list[Room]) -> None:
     await bounded([room.screen.close() for room in rooms], 10)
 
 
+def drops(rooms: list[Room], ends: dict[str, float]) -> dict:
+    """Connections the server side ended: how many, in which phase, and why."""
+    def phase(moment: float) -> str:
+        """The first phase that ended after this moment."""
+        return next((name for name, end in ends.items() if moment <= end), "end")
+
+    tablets = [t.drop for room in rooms for t in room.tablets if t.drop]
+    screens = [r.screen.drop for r in rooms if r.screen.drop]
+    return {"tablets": len(tablets), "screens": len(screens),
+            "tablets_by_phase": dict(Counter(phase(m) for m, _ in tablets)),
+            "screens_by_phase": dict(Counter(phase(m) for m, _ in screens)),
+            "reasons": dict(Counter(why for _, why in tablets + screens))}
+
+
 async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor) -> dict:
     """The whole product run; figures per phase."""
     probe, figures, cpu = LagProbe(), {}, {"start": own_cpu()}
+    ends: dict[str, float] = {}
     probe.start()
     try:
         await open_screens(rooms)
@@ -79,19 +100,22 @@ async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor
         monitor.mark("setup")
         figures["join"] = await join_all(tablets, opts)
         monitor.mark("join")
+        ends["join"] = time.perf_counter()
         cpu["join"], figures["join"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
         figures["ideas"] = await idea_burst(rooms, opts)
         monitor.mark("ideas")
+        ends["ideas"] = time.perf_counter()
         cpu["ideas"], figures["ideas"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
         if opts.votes:
             figures["votes"] = await vote_round(rooms, opts)
             monitor.mark("votes")
+            ends["votes"] = time.perf_counter()
             cpu["votes"], figures["votes"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
-        figures["dropped"] = {"tablets": sum(t.dropped for t in tablets),
-                              "screens": sum(r.screen.dropped for r in rooms)}
+        figures["dropped"] = drops(rooms, ends)
     finally:
         probe.stop()
+        closing(True)
         await close_all(rooms)
-    names = list(cpu)
-    figures["bench_cpu_s"] = {b: round(cpu[b] - cpu[a], 2) for a, b in zip(names, names[1:])}
+        closing(False)
+    figures["bench_cpu_s"] = deltas(cpu)
     return figures

@@ -81,6 +81,7 @@ class ServerProcess:
     """One server subprocess, its port and its log file."""
 
     def __init__(self, name: str, argv: list[str], env: dict, port: int, log: Path) -> None:
+        """Set up the fields."""
         self.name, self.argv, self.env, self.port, self.log = name, argv, env, port, log
         self.proc: subprocess.Popen | None = None
 

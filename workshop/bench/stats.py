@@ -33,6 +33,7 @@ class LagProbe:
     """Measures how late the bench's own event loop wakes up (a client-side bottleneck)."""
 
     def __init__(self, every: float = 0.05) -> None:
+        """Set up the fields."""
         self.every = every
         self.worst = 0.0
         self.task: asyncio.Task | None = None
@@ -57,3 +58,9 @@ class LagProbe:
         """Stop probing."""
         if self.task:
             self.task.cancel()
+
+
+def deltas(marks: dict[str, float]) -> dict[str, float]:
+    """Differences between consecutive marks, named by the later mark."""
+    names = list(marks)
+    return {b: round(marks[b] - marks[a], 2) for a, b in zip(names, names[1:], strict=False)}

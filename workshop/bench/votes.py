@@ -57,7 +57,7 @@ async def _cast(tablet: Tablet, votes: list[dict], run: str, start: float, opts:
     ideas = [i["id"] for i in tablet.state.get("ideas", [])]
     picks = pick_votes(ideas, step.get("budget") or 3, step.get("max_per_idea") or 1)
     moments = sorted(start + random.uniform(0, opts.burst) for _ in picks)
-    for n, (moment, idea_id) in enumerate(zip(moments, picks)):
+    for n, (moment, idea_id) in enumerate(zip(moments, picks, strict=True)):
         await sleep_until(moment)
         record = {"room": tablet.room, "t_vote": time.perf_counter()}
         votes.append(record)
@@ -81,15 +81,19 @@ def _reached(record: dict) -> bool:
 
 async def vote_round(rooms: list[Room], opts: Options) -> dict:
     """Go to the vote step, reveal, re-hello, vote; the figures."""
-    for room in rooms:
-        await room.screen.control("goto", room.screen.step_of("vote"))
-        await room.screen.control("reveal")
+    try:
+        for room in rooms:
+            await room.screen.control("goto", room.screen.step_of("vote"))
+            await room.screen.control("reveal")
+    except Exception as exc:  # noqa: BLE001 - no vote step, no round
+        return {"error": f"the leader could not open the vote step: {describe(exc)}"}
     tablets = [t for room in rooms for t in room.listening()]
     rehello = await _rehello(tablets, opts.settle + 30)
     run, votes = secrets.token_hex(4), []
     start = time.perf_counter() + 0.5
     deadline = start + opts.burst + opts.settle
-    voters = [t for t in tablets if (t.state.get("step") or {}).get("kind") == "vote"]
+    voters = [t for t in tablets if (t.state.get("step") or {}).get("kind") == "vote"
+              and not t.dropped]
     await bounded([_cast(t, votes, run, start, opts, deadline) for t in voters],
                   deadline - time.perf_counter() + 5)
     acked = [v for v in votes if "key" in v]
