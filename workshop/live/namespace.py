@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 
 from flask import current_app, request, session
 from flask_babel import force_locale
@@ -14,6 +15,7 @@ from flask_socketio import Namespace, join_room, leave_room
 from ..domain.errors import Refused
 from ..i18n.messages import error_body
 from ..services import accounts, audit, moderation, run, setup, snapshots, take_part
+from ..store.models import Participant, Workshop
 from . import rooms
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,8 @@ class LiveNamespace(Namespace):
     def __init__(self, namespace: str) -> None:
         super().__init__(namespace)
         self.clients: dict[str, dict] = {}
+        self._due: set[int] = set()  # workshops whose revealed results are about to go out
+        self._due_lock = threading.Lock()
 
     def _send(self, event: str, data, to: str, skip_sid: str | None = None) -> None:
         """Emit to a room, through the message queue when there is one."""
@@ -94,7 +98,7 @@ class LiveNamespace(Namespace):
     @handler
     def on_control(self, data):
         """Next, back, timer, lock, reveal, approval, focus, end."""
-        with _db().begin() as dbs:
+        with _db().begin(write=True) as dbs:
             user, workshop = self._leader_event(dbs, data, "control")
             workshop = run.control(dbs, user, workshop.id, str(data.get("action")),
                                    data.get("value"))
@@ -104,7 +108,7 @@ class LiveNamespace(Namespace):
     @handler
     def on_moderate(self, data):
         """Hide, show, approve, shortlist, edit a title, merge."""
-        with _db().begin() as dbs:
+        with _db().begin(write=True) as dbs:
             user, workshop = self._leader_event(dbs, data, "moderate")
             op, item_id = str(data.get("op")), _int(data.get("id"))
             if op in ("hide", "show", "approve"):
@@ -135,7 +139,7 @@ class LiveNamespace(Namespace):
     @handler
     def on_join(self, data):
         """A new child: name and avatar; returns the token the tablet keeps."""
-        with _db().begin() as dbs:
+        with _db().begin(write=True) as dbs:
             return {"ok": True, **take_part.join(dbs, data.get("code"), data.get("name"),
                                                  data.get("avatar"), data.get("lang", "nl"))}
 
@@ -155,8 +159,11 @@ class LiveNamespace(Namespace):
     @handler
     def on_tablet_hello(self, data):
         """A tablet (re)connects as a child: join the rooms, get the whole state."""
-        with _db().begin() as dbs:
+        with _db().begin(write=True) as dbs:  # short: it may record attendance
             workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"))
+            workshop_id, child_id = workshop.id, child.id
+        with _db().begin() as dbs:  # the reading happens outside the writers' turn
+            workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
             state = snapshots.tablet(dbs, workshop, child)
             children = snapshots.children(dbs, workshop)
         previous = self.clients.get(request.sid, {})
@@ -175,9 +182,7 @@ class LiveNamespace(Namespace):
         client = self.clients.get(request.sid, {})
         if client.get("kind") != "tablet":
             raise Refused("forbidden")
-        with _db().begin() as dbs:
-            from ..store.models import Participant
-
+        with _db().begin(write=True) as dbs:
             take_part.set_language(dbs, dbs.get(Participant, client["child_id"]),
                                    data.get("lang"))
         client["lang"] = data.get("lang") if data.get("lang") in ("nl", "en") else "nl"
@@ -190,30 +195,40 @@ class LiveNamespace(Namespace):
         if client.get("kind") != "tablet":
             raise Refused("unknown_child")
         if _int(data.get("workshop_id")) != client["workshop_id"]:
-            with _db().begin() as dbs:
+            with _db().begin(write=True) as dbs:
                 audit.record(dbs, "wrong_workshop", child=client["child_id"],
                              workshop=data.get("workshop_id"), sid=request.sid)
             raise Refused("bad_request")
-        with _db().begin() as dbs:
+        with _db().begin(write=True) as dbs:
             result = take_part.submit(dbs, client["workshop_id"], client["child_id"],
                                       data.get("client_id"), str(data.get("what")),
                                       data.get("step_index"), data.get("payload"),
                                       current_app.config["MEDIA_DIR"])
-            if not result.get("duplicate"):
-                self._announce(dbs, client["workshop_id"], result)
+        if not result.get("duplicate"):
+            self._send("added", result, to=rooms.screen(client["workshop_id"]))
+            if "tally" in result or "counts" in result:
+                self._results_soon(client["workshop_id"])
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
 
-    def _announce(self, dbs, workshop_id: int, result: dict) -> None:
-        """Tell the screens about a new submission; tallies reach tablets once revealed."""
-        self._send("added", result, to=rooms.screen(workshop_id))
-        if "tally" in result or "counts" in result:
-            from ..store.models import Workshop
+    def _results_soon(self, workshop_id: int) -> None:
+        """Revealed results reach the tablets at most a few times a second: one message per
+        tablet for a whole flurry of votes, not one per vote per tablet."""
+        with self._due_lock:
+            if workshop_id in self._due:
+                return
+            self._due.add(workshop_id)
+        app = current_app._get_current_object()
+        self.socketio.start_background_task(self._send_results, app, workshop_id)
 
-            workshop = dbs.get(Workshop, workshop_id)
-            if workshop.step_index in (workshop.revealed or []):
-                self._send("results", {k: result[k] for k in ("tally", "counts") if k in result},
-                          to=rooms.tablets(workshop_id))
+    def _send_results(self, app, workshop_id: int) -> None:
+        self.socketio.sleep(app.config.get("RESULTS_EVERY", 0.25))
+        with self._due_lock:
+            self._due.discard(workshop_id)
+        with app.app_context(), app.extensions["db"].begin() as dbs:
+            results = snapshots.revealed_results(dbs, dbs.get(Workshop, workshop_id))
+        if results:
+            self._send("results", results, to=rooms.tablets(workshop_id))
 
 
 def _int(value) -> int | None:

@@ -235,6 +235,19 @@ def screen(dbs: Session, workshop: Workshop) -> dict:
     return data
 
 
+def revealed_results(dbs: Session, workshop: Workshop) -> dict | None:
+    """The current step's results for the tablets, once the leader revealed them."""
+    step = plan_of(workshop).steps[workshop.step_index]
+    if workshop.step_index not in (workshop.revealed or []):
+        return None
+    if step.kind == "vote":
+        return {"tally": tally(dbs, workshop, workshop.step_index)}
+    if step.kind in ("poll", "cards"):
+        kind = "poll" if step.kind == "poll" else "reaction"
+        return {"counts": choice_counts(dbs, workshop, workshop.step_index, kind)}
+    return None
+
+
 def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
     """What every tablet gets when the step changes: the step, and the ideas if it needs
     them. Other children's answers stay on the screen, not on the tablets."""

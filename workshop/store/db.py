@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,17 +17,28 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        if url.startswith("sqlite"):
-            self.engine = create_engine(url, connect_args={"timeout": 30,
-                                                           "check_same_thread": False})
+        self.sqlite = url.startswith("sqlite")
+        if self.sqlite:
+            self.engine = create_engine(url, pool_size=10, max_overflow=90, pool_timeout=60,
+                                        connect_args={"timeout": 30,
+                                                      "check_same_thread": False})
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_size=10, max_overflow=40, pool_timeout=60,
+                                        pool_pre_ping=True)
         self.factory = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite has one writer at a time; waiting writers poll with growing sleeps. Taking
+        # turns on an in-process lock instead hands the write lock straight on (measured:
+        # 1000 tablets' idea burst p99 from ~4 s to ~0.3 s with `workshop bench`).
+        self._writer = threading.Lock() if self.sqlite else None
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """A database session for one unit of work; rolled back if it raises."""
+    def begin(self, write: bool = False) -> Iterator[Session]:
+        """A database session for one unit of work; rolled back if it raises. `write`
+        marks work that will write, so SQLite writers take turns in this process."""
+        lock = self._writer if write else None
+        if lock is not None:
+            lock.acquire()
         dbs = self.factory()
         try:
             yield dbs
@@ -35,6 +47,8 @@ class Database:
             raise
         finally:
             dbs.close()
+            if lock is not None:
+                lock.release()
 
     def upgrade(self) -> None:
         """Create or migrate the tables to the newest revision with Alembic."""
