@@ -145,9 +145,12 @@
       this.emit("added");
     }
 
-    children(list) {
-      if (!this.state || !Array.isArray(list)) return;
-      this.state.children = list;
+    childJoined(child) {
+      /* One child joined (or came back); the full list came with the state. */
+      if (!this.state || !child || typeof child.id !== "number") return;
+      const list = this.state.children || (this.state.children = []);
+      const known = list.findIndex((c) => c.id === child.id);
+      if (known >= 0) list[known] = child; else list.push(child);
       this.emit("children");
     }
 
@@ -240,7 +243,7 @@
     });
     socket.on("screen_state", (state) => store.set(state));
     socket.on("added", (ev) => store.added(ev));
-    socket.on("children", (list) => store.children(list));
+    socket.on("child_joined", (child) => store.childJoined(child));
     api.socket = socket;
     return api;
   }

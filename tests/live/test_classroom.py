@@ -16,7 +16,10 @@ def test_children_join_and_the_screen_sees_them(app, client, leader):
     code = screen.state["code"]
     Tablet(app, code, "Sam", "🦊")
     Tablet(app, code, "Noor", "🦉")
-    assert [c["name"] for c in screen.latest("children")] == ["Sam", "Noor"]
+    joined = [e["args"][0] for e in screen.received() if e["name"] == "child_joined"]
+    assert [(c["name"], c["avatar"]) for c in joined] == [("Sam", "🦊"), ("Noor", "🦉")]
+    again = Screen(app, client, screen.workshop_id)
+    assert [c["name"] for c in again.state["children"]] == ["Sam", "Noor"]
 
 
 def test_tablets_follow_the_screen_and_see_only_what_they_show(app, client, leader):

@@ -71,7 +71,7 @@ class Client:
         self.events: list[tuple[str, dict]] = []
         self.seen = threading.Condition()
         self.sio = socketio.Client(reconnection=True, reconnection_delay=0.2)
-        for name in ("added", "screen_state", "shared", "results", "children"):
+        for name in ("added", "screen_state", "shared", "results", "child_joined"):
             self.sio.on(name, self._recorder(name), namespace=NS)
         headers = {"Cookie": cookie} if cookie else {}
         self.sio.connect(server.url, namespaces=[NS], transports=["websocket"], headers=headers,

@@ -159,13 +159,14 @@ class LiveNamespace(Namespace):
     @handler
     def on_tablet_hello(self, data):
         """A tablet (re)connects as a child: join the rooms, get the whole state."""
-        with _db().begin(write=True) as dbs:  # short: it may record attendance
+        # Not a writers' turn: the attendance row is written here only the first time a child
+        # of an earlier workshop comes back; joining wrote it already for new children.
+        with _db().begin() as dbs:
             workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"))
             workshop_id, child_id = workshop.id, child.id
         with _db().begin() as dbs:  # the reading happens outside the writers' turn
             workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
             state = snapshots.tablet(dbs, workshop, child)
-            children = snapshots.children(dbs, workshop)
         previous = self.clients.get(request.sid, {})
         if previous.get("child_id") and previous["child_id"] != child.id:
             leave_room(rooms.child(previous["child_id"]))
@@ -173,7 +174,7 @@ class LiveNamespace(Namespace):
                                      "child_id": child.id, "lang": child.lang}
         join_room(rooms.tablets(workshop.id))
         join_room(rooms.child(child.id))
-        self._send("children", children, to=rooms.screen(workshop.id))
+        self._send("child_joined", state["me"], to=rooms.screen(workshop.id))
         return {"ok": True, "state": state}
 
     @handler
