@@ -155,9 +155,11 @@ def test_milestones_updates_and_stale_flag(hood):
         assert len(follow_up.updates(dbs, idea)) == 1  # the refused one left nothing
         row = dbs.get(BoardIdea, idea)
         assert not board.board_item(dbs, row)["stale"]
+        assert figures.figures(dbs, hood.advisor, hood.network_id)["stale"] == 0
         row.last_news_at = utcnow() - timedelta(weeks=7)
         dbs.commit()
         assert board.board_item(dbs, row)["stale"]
+        assert figures.figures(dbs, hood.advisor, hood.network_id)["stale"] == 1
         assert board.board(dbs, hood.advisor, hood.network_id)["columns"]["adopted"][0]["stale"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import threading
 
 from flask import current_app, request, session
@@ -25,13 +26,19 @@ def _db():
     return current_app.extensions["db"]
 
 
+# In threading mode every incoming event gets a thread. Letting only a few run the
+# application at once keeps a burst of 2,000 submissions from becoming 2,000 runnable
+# threads fighting over the interpreter lock and starving the sockets' ping threads.
+_working = threading.BoundedSemaphore(int(os.environ.get("WORKSHOP_EVENT_WORKERS", "8")))
+
+
 def handler(fn):
     """Run an event handler; turn a refusal into an error acknowledgement."""
 
     @functools.wraps(fn)
     def wrapped(self, data=None):
         client = self.clients.get(request.sid, {})
-        with force_locale(client.get("lang") or session.get("lang") or "nl"):
+        with _working, force_locale(client.get("lang") or session.get("lang") or "nl"):
             try:
                 return fn(self, data if isinstance(data, dict) else {})
             except Refused as exc:

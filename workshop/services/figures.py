@@ -6,11 +6,22 @@ from __future__ import annotations
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from ..domain.board import ORDER, Role, Stage
+from ..domain.board import ORDER, Role, Stage, is_stale
 from ..domain.errors import Refused
 from ..store.board_models import BoardIdea, Fit, LedgerLine, Network, Offer
-from ..store.models import Attendance, Group, Idea, Series, User, Workshop
+from ..store.models import Attendance, Group, Idea, Series, User, Workshop, utcnow
 from .support import money_totals
+
+
+def _stale(dbs: Session, network_id: int | None) -> int:
+    """How many ideas being worked on have had no news for their network's set weeks."""
+    query = select(BoardIdea.stage, BoardIdea.last_news_at, Network.stale_weeks).join(
+        Network, Network.id == BoardIdea.network_id)
+    if network_id is not None:
+        query = query.where(BoardIdea.network_id == network_id)
+    now = utcnow()
+    return sum(1 for stage, news, weeks in dbs.execute(query)
+               if is_stale(stage, (now - news).total_seconds() / (7 * 86400), weeks))
 
 
 def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
@@ -48,7 +59,9 @@ def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
                          LedgerLine.board_idea_id.in_(ideas_in),
                          LedgerLine.partner_id.is_not(None))).subquery()
     money = money_totals(dbs, network_id)
+    stale = _stale(dbs, network_id)
     return {
+        "stale": stale,
         "scope": dbs.get(Network, network_id).name if network_id else None,
         "children": dbs.scalar(select(func.count(func.distinct(Attendance.participant_id)))
                                .where(Attendance.workshop_id.in_(workshops))) or 0,
