@@ -54,7 +54,9 @@ def _idea_page(board_idea_id: int, status: int = 200, **extra):
             "milestone_kinds": follow_up.MILESTONE_KINDS, "faces": FEEDBACK_FACES,
         }
     extra.setdefault("form", {})
-    return render_template("board/idea.html", L=labels(), **context, **extra), status
+    # the idea page shows a refused form's message beside that form, not also on top
+    return render_template("board/idea.html", L=labels(), inline_error=True, **context,
+                           **extra), status
 
 
 @bp.route("/board/ideas/<int:board_idea_id>")
