@@ -583,8 +583,9 @@
     document.title = tx(state.step.title);
     head.lock.hidden = !state.locked || state.status !== "live";
     root.dataset.kind = state.step.kind;
-    const afterWelcome = state.step.kind !== "welcome" && state.status === "live";
-    chip.hidden = !afterWelcome;
+    // The join address stays in a corner for latecomers, but not over the wrap-up podium.
+    const joinable = !["welcome", "wrapup"].includes(state.step.kind) && state.status === "live";
+    chip.hidden = !joinable;
     chip.querySelector(".s-joinchip-host").textContent = joinHost + "/j/";
     chip.querySelector(".s-joinchip-code").textContent = state.code || "";
     const pending = store.pendingCount();
