@@ -452,6 +452,17 @@
     render();
   }
 
+  async function own() {
+    /* The child's own items in the step the screen just moved to (the rest came along). */
+    let reply;
+    try { reply = await Live.call(app.socket, "tablet_own", {}); } catch (e) { hello(); return; }
+    if (!reply || !reply.ok || !app.state) { hello(); return; }
+    if (reply.step_index !== app.state.step_index) { hello(); return; }
+    app.state.mine = reply.own.mine || [];
+    app.state.my_votes = reply.own.my_votes || {};
+    queueUpdate();
+  }
+
   function onShared(data) {
     if (!app.state || !data || data.workshop_id !== CFG.workshop_id) return;
     if (typeof data.version === "number" && data.version < app.state.version) return;
@@ -462,7 +473,7 @@
     applyState(data);
     // A new step needs the child's own items. (When the leader hides or approves what
     // this child made, the server sends it as `mine`.)
-    if (stepChanged) hello();
+    if (stepChanged) own();
   }
 
   function onResults(data) {

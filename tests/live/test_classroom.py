@@ -156,6 +156,22 @@ def test_dot_voting_budget_and_reveal(app, client, leader, db):
         assert dbs.scalar(select(func.count(Vote.id))) == 4
 
 
+def test_after_a_step_change_a_tablet_asks_only_for_its_own_items(app, client, leader):
+    _, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    sam = Tablet(app, screen.state["code"])
+    goto(screen, "ideas")
+    sam.hello()
+    idea = sam.submit("idea", {"text": "eigen"})["result"]["item"]
+    vote = goto(screen, "vote")
+    sam.submit("vote", {"idea_id": idea["id"]}, step_index=vote["step_index"])
+    reply = sam.call("tablet_own")
+    assert reply["ok"] and reply["own"]["my_votes"] == {str(idea["id"]): 1}
+    assert reply["step_index"] == vote["step_index"]
+    stranger = app.extensions["workshop_socketio"].test_client(app, namespace="/live")
+    assert stranger.emit("tablet_own", {}, namespace="/live", callback=True)["ok"] is False
+
+
 def test_reconnect_gets_the_whole_state_back(app, client, leader):
     _, wid = start_workshop(leader)
     screen = Screen(app, client, wid)

@@ -128,6 +128,7 @@ class Tablet:
         """Connect, join with a name and avatar, and say tablet_hello."""
         self.sio.on("disconnect", self._gone, namespace=NS)
         self.sio.on("results", self._results, namespace=NS)
+        self.sio.on("shared", self._shared, namespace=NS)
         await self.sio.connect(self.url, transports=["websocket"], namespaces=[NS],
                                wait_timeout=CALL_TIMEOUT)
         reply = await call(self.sio, "join", {"code": self.room.code,
@@ -142,6 +143,23 @@ class Tablet:
         reply = await call(self.sio, "tablet_hello", {"code": self.room.code,
                                                       "token": self.token})
         self.state = reply["state"]
+        return self.state
+
+    def _shared(self, data) -> None:
+        """The step changed (or a switch was flipped): keep what every tablet shares."""
+        if isinstance(data, dict) and "step_index" in data:
+            self.shared = data
+
+    async def follow(self) -> dict:
+        """After a step change, as the tablet app does: the shared part that arrived with
+        `shared`, plus `tablet_own` for this child's own items."""
+        shared = getattr(self, "shared", None)
+        if shared is None:
+            return await self.hello()
+        reply = await call(self.sio, "tablet_own", {})
+        if not reply.get("ok") or reply["step_index"] != shared["step_index"]:
+            return await self.hello()
+        self.state = {**shared, **reply["own"]}
         return self.state
 
     async def submit(self, what: str, payload: dict, client_id: str, timeout: float) -> dict:

@@ -47,7 +47,7 @@ def _counts(f: dict) -> list[str]:
         lines.append(f"votes   not run: {f['votes']['error']}")
     elif "votes" in f:
         v, r = f["votes"], f["votes"]["rehello"]
-        lines += [f"votes   re-hello after the step change: {r['ok']} ok, {r['failed']} failed, "
+        lines += [f"votes   catch-up after the step change: {r['ok']} ok, {r['failed']} failed, "
                   f"all in {r['wall_s']} s",
                   f"        voters {v['voters']} · votes sent {v['sent']} · acked {v['acked']} · "
                   f"tally reached every tablet {v['reached_all']} · incomplete {v['incomplete']}"
@@ -71,7 +71,7 @@ def _latencies(f: dict) -> list[str]:
              _row("submit → ack", f["ideas"]["submit_ack_ms"]),
              _row("submit → screen", f["ideas"]["submit_screen_ms"])]
     if "rehello" in f.get("votes", {}):
-        lines += [_row("re-hello at vote step", f["votes"]["rehello"]["hello_ms"]),
+        lines += [_row("catch-up at vote step", f["votes"]["rehello"]["hello_ms"]),
                   _row("vote → ack", f["votes"]["vote_ack_ms"]),
                   _row("vote → tally on all tablets", f["votes"]["vote_all_tablets_ms"])]
     if "baseline" in f:
@@ -125,7 +125,7 @@ def text(f: dict) -> str:
     lines += _resources(f)
     problems = (_failures("join failure", f["join"]["failures"])
                 + _failures("idea not acked", f["ideas"]["failures"])
-                + _failures("vote re-hello failure", f.get("votes", {}).get("rehello", {})
+                + _failures("vote catch-up failure", f.get("votes", {}).get("rehello", {})
                             .get("failures"))
                 + _failures("vote not acked", f.get("votes", {}).get("failures"))
                 + _failures("raw connect failure", f.get("baseline", {}).get("connect", {})

@@ -30,14 +30,15 @@ def pick_votes(ideas: list[int], budget: int, max_per_idea: int) -> list[int]:
 
 
 async def _rehello(tablets: list[Tablet], timeout: float) -> dict:
-    """Every tablet says tablet_hello at once, as real ones do after a step change."""
+    """Every tablet catches up at once after the step change, as the tablet app does
+    (`shared` arrived for all; each asks `tablet_own`)."""
     times, errors = [], Counter()
 
     async def one(tablet: Tablet) -> None:
         """One tablet's hello, timed."""
         begin = time.perf_counter()
         try:
-            await tablet.hello()
+            await tablet.follow()
             times.append(time.perf_counter() - begin)
         except Exception as exc:  # noqa: BLE001
             tablet.state = {}

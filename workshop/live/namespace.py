@@ -185,6 +185,18 @@ class LiveNamespace(Namespace):
         return {"ok": True, "state": state}
 
     @handler
+    def on_tablet_own(self, data):
+        """After a step change: only the child's own items in the new step. The shared part
+        came with `shared`, so a class changing step costs one small query per tablet."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") != "tablet":
+            raise Refused("unknown_child")
+        with _db().begin() as dbs:
+            workshop = dbs.get(Workshop, client["workshop_id"])
+            own = snapshots.tablet_own(dbs, workshop, dbs.get(Participant, client["child_id"]))
+        return {"ok": True, "step_index": workshop.step_index, "own": own}
+
+    @handler
     def on_lang(self, data):
         """The child switches language."""
         client = self.clients.get(request.sid, {})
