@@ -123,28 +123,26 @@ def _missing(_exc: Refused):
     return render_template("public/missing.html"), 404
 
 
-@bp.route("/p/<token>")
-def progress_page(token: str):
-    """The progress page of a group, for children and parents on a phone."""
+def _group_page(template: str, token: str):
+    """A public page of a group's ideas, kept out of search engines."""
     try:
         data, url = _page_data(token)
     except Refused as exc:
         return _missing(exc)
-    body = render_template("public/progress.html", data=data, url=url, token=token,
-                           track=track())
+    body = render_template(template, data=data, url=url, token=token, track=track())
     return _no_index(Response(body, mimetype="text/html"))
+
+
+@bp.route("/p/<token>")
+def progress_page(token: str):
+    """The progress page of a group, for children and parents on a phone."""
+    return _group_page("public/progress.html", token)
 
 
 @bp.route("/p/<token>/spotlight")
 def spotlight(token: str):
     """The group's ideas one by one, full screen, for the kick-off party."""
-    try:
-        data, url = _page_data(token)
-    except Refused as exc:
-        return _missing(exc)
-    body = render_template("public/spotlight.html", data=data, url=url, token=token,
-                           track=track())
-    return _no_index(Response(body, mimetype="text/html"))
+    return _group_page("public/spotlight.html", token)
 
 
 @bp.route("/p/<token>/qr.png")
