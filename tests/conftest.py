@@ -13,7 +13,9 @@ PASSWORD = "geheim-123"
 @pytest.fixture
 def app(tmp_path):
     """An app with its own SQLite file and data directory."""
-    app = create_app({"DATA_DIR": tmp_path / "data", "TESTING": True,
+    # In-process tests run unpatched, so threading; the browser and scale-out tests run the
+    # real `workshop serve` in its default gevent mode.
+    app = create_app({"DATA_DIR": tmp_path / "data", "TESTING": True, "ASYNC_MODE": "threading",
                       "PUBLIC_URL": "http://127.0.0.1:5000", "SECRET_KEY": "test"})
     yield app
     app.extensions["db"].dispose()

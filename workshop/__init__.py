@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Flask
-from flask_socketio import SocketIO
+from typing import TYPE_CHECKING
 
-from . import config as config_module
-from .store.db import Database
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Build the app: settings, database (migrated), translations, pages and sockets."""
+    # Imported here, not at the top: `workshop serve` in gevent mode patches the standard
+    # library before anything imports sockets, threads or ssl.
+    from flask import Flask
+    from flask_socketio import SocketIO
+
+    from . import config as config_module
     from . import i18n, live, web
     from .services.plan_library import PlanLibrary
+    from .store.db import Database
 
     settings = config_module.load(overrides)
     root = config_module.ROOT

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 
 
@@ -72,8 +73,19 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _green_if_asked(argv: list[str] | None) -> None:
+    """In gevent mode (the default) `serve` patches the standard library first: it must
+    happen before anything imports sockets, threads or ssl."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["serve"] and os.environ.get("WORKSHOP_ASYNC_MODE", "gevent") == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `workshop` command."""
+    _green_if_asked(argv)
     parser = argparse.ArgumentParser(prog="workshop", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the server (default: all interfaces, port 5000)")

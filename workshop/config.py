@@ -9,7 +9,7 @@
 | WORKSHOP_PUBLIC_URL | http://<LAN address>:<port> | address in QR codes (hosted server) |
 | WORKSHOP_HOST / WORKSHOP_PORT | 0.0.0.0 / 5000 | where the server listens |
 | WORKSHOP_SECRET_KEY | generated once, kept in the data dir | signs login cookies |
-| WORKSHOP_ASYNC_MODE | threading | Socket.IO async mode |
+| WORKSHOP_ASYNC_MODE | gevent | Socket.IO async mode (gevent, or threading) |
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def load(overrides: dict | None = None) -> dict:
         "PUBLIC_URL": env("WORKSHOP_PUBLIC_URL") or None,
         "HOST": env("WORKSHOP_HOST") or "0.0.0.0",
         "PORT": int(env("WORKSHOP_PORT") or 5000),
-        "ASYNC_MODE": env("WORKSHOP_ASYNC_MODE") or "threading",
+        "ASYNC_MODE": env("WORKSHOP_ASYNC_MODE") or "gevent",
         "PLANS_DIR": ROOT / "sessions",
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
     }

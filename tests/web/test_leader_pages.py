@@ -119,6 +119,7 @@ def test_a_server_restart_resumes_the_workshop(tmp_path):
     from ..conftest import Leader
 
     settings = {"DATA_DIR": tmp_path / "d", "PUBLIC_URL": "http://127.0.0.1:5000",
+                "ASYNC_MODE": "threading",
                 "SECRET_KEY": "x"}
     first = create_app(settings)
     http = first.test_client()

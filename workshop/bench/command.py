@@ -89,7 +89,7 @@ def _config(args, open_files: int) -> dict:
         database = make_url(args.database_url).render_as_string(hide_password=True)
     return {"tablets": args.tablets, "workshops": args.workshops, "processes": args.processes,
             "async_mode": "as configured on the server" if args.url
-            else os.environ.get("WORKSHOP_ASYNC_MODE") or "threading",
+            else os.environ.get("WORKSHOP_ASYNC_MODE") or "gevent",
             "cores": os.cpu_count(), "physical_cores": psutil.cpu_count(logical=False),
             "burst": args.burst, "votes": args.votes, "join_concurrency": args.join_concurrency,
             "target": args.url or "self-started on 127.0.0.1", "database": database,

@@ -100,7 +100,7 @@ def measure_product(args, opts: Options, workdir: Path) -> dict:
 def measure_baseline(args, opts: Options, workdir: Path, spread: float) -> dict:
     """Run the raw Socket.IO echo server and as many clients, connected over `spread` s."""
     server = echo_server(workdir, free_ports(1)[0],
-                         os.environ.get("WORKSHOP_ASYNC_MODE") or "threading")
+                         os.environ.get("WORKSHOP_ASYNC_MODE") or "gevent")
     try:
         server.start()
         server.wait_ready("/socket.io/?EIO=4&transport=polling")
