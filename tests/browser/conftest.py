@@ -51,3 +51,16 @@ def shots():
     """Where screenshots go (looked at by people; not compared by the tests)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     return SHOTS
+
+
+WAIT = 10_000  # ms: how long expect(...) waits for what a page does by itself
+
+
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """expect(...) waits up to WAIT for what a page does by itself (default: 5 s)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=WAIT)
+    yield
+    expect.set_options(timeout=5_000)

@@ -28,7 +28,6 @@ from playwright.sync_api import Page, expect
 import workshop
 
 from .test_workshop_flow import (
-    WAIT,
     Pages,
     go_to_ideas,
     join,
@@ -99,14 +98,6 @@ class People(Pages):
         if viewport:
             tab.set_viewport_size(viewport)
         return tab
-
-
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """expect(...) waits up to WAIT for what a page does by itself (default: 5 s)."""
-    expect.set_options(timeout=WAIT)
-    yield
-    expect.set_options(timeout=5_000)
 
 
 @pytest.fixture

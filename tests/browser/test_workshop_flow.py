@@ -23,11 +23,12 @@ import zxingcpp
 from PIL import Image, ImageDraw
 from playwright.sync_api import BrowserContext, Page, expect
 
+from .conftest import WAIT
+
 pytestmark = pytest.mark.browser
 
 USERNAME = "juf"
 PASSWORD = "geheim-123"
-WAIT = 10_000          # ms: something the page does by itself after an event
 RECONNECT = 20_000     # ms: Socket.IO reconnects with a back-off of at most 4 s
 
 SCREEN = {"width": 1920, "height": 1080}
@@ -69,14 +70,6 @@ class Pages:
     def close(self) -> None:
         for context in self.contexts:
             context.close()
-
-
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """expect(...) waits up to WAIT for what a page does by itself (default: 5 s)."""
-    expect.set_options(timeout=WAIT)
-    yield
-    expect.set_options(timeout=5_000)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from ..store.models import Group, Idea, Series, User, utcnow
 from . import exports
 from .network import may_see_network, require_board
 from .setup import get_series
+from .snapshots import media_url
 
 
 def ship(dbs: Session, actor: User, series_id: int, network_id: int,
@@ -171,8 +172,6 @@ def board(dbs: Session, actor: User, network_id: int) -> dict:
 
 def board_item(dbs: Session, item: BoardIdea, stale_weeks: int | None = None) -> dict:
     """A board idea as plain data: words, pictures, origin, owner, stage, staleness."""
-    from .snapshots import _media_url
-
     if stale_weeks is None:
         stale_weeks = dbs.get(Network, item.network_id).stale_weeks
     owner = dbs.get(Partner, item.owner_partner_id) if item.owner_partner_id else None
@@ -180,8 +179,8 @@ def board_item(dbs: Session, item: BoardIdea, stale_weeks: int | None = None) ->
     return {
         "id": item.id, "idea_id": item.idea_id, "network_id": item.network_id,
         "group_id": item.group_id, "stage": item.stage, "title": item.title, "text": item.text,
-        "origin": item.origin, "drawing": _media_url(dbs, item.drawing_id),
-        "photo": _media_url(dbs, item.photo_id), "reason": item.reason,
+        "origin": item.origin, "drawing": media_url(dbs, item.drawing_id),
+        "photo": media_url(dbs, item.photo_id), "reason": item.reason,
         "owner": {"id": owner.id, "name": owner.name} if owner else None,
         "stale": is_stale(item.stage, weeks, stale_weeks),
         "last_news_at": item.last_news_at.isoformat(),

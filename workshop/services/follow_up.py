@@ -20,6 +20,7 @@ from ..store.board_models import BoardIdea, Feedback, FeedbackPoll, Milestone, P
 from ..store.models import Media, User, utcnow
 from .board import get_idea
 from .run import CODE_ALPHABET
+from .snapshots import media_url
 
 MILESTONE_KINDS = ("first_meeting", "intro", "series_start", "evaluation", "other")
 
@@ -114,9 +115,7 @@ def post_update(dbs: Session, actor: User, board_idea_id: int, text: str,
 
 def updates(dbs: Session, board_idea_id: int) -> list[dict]:
     """The progress updates of an idea, newest first."""
-    from .snapshots import _media_url
-
-    return [{"id": u.id, "text": u.text, "photo": _media_url(dbs, u.photo_id),
+    return [{"id": u.id, "text": u.text, "photo": media_url(dbs, u.photo_id),
              "at": u.at.isoformat()} for u in dbs.scalars(
         select(ProgressUpdate).where(ProgressUpdate.board_idea_id == board_idea_id)
         .order_by(ProgressUpdate.id.desc()))]

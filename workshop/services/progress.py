@@ -14,6 +14,7 @@ from ..store.board_models import BoardIdea, Partner
 from ..store.models import Group, Idea, Participant, User
 from .follow_up import milestones, updates
 from .setup import get_series
+from .snapshots import media_url
 
 
 def progress_link(dbs: Session, actor: User, series_id: int) -> str:
@@ -45,8 +46,6 @@ def _first_name(dbs: Session, item: BoardIdea) -> str | None:
 def progress(dbs: Session, group: Group) -> dict:
     """Each shipped idea of the group: where it stands, its latest news or the reason it
     is not for now. No child's name unless the leader allowed first names."""
-    from .snapshots import _media_url
-
     ideas = []
     for item in dbs.scalars(select(BoardIdea).where(BoardIdea.group_id == group.id)
                             .order_by(BoardIdea.id)):
@@ -57,7 +56,7 @@ def progress(dbs: Session, group: Group) -> dict:
         ideas.append({
             "id": item.id, "title": item.title, "text": item.text, "stage": item.stage,
             "reason": item.reason, "owner": owner.name if owner else None,
-            "picture": _media_url(dbs, item.photo_id) or _media_url(dbs, item.drawing_id),
+            "picture": media_url(dbs, item.photo_id) or media_url(dbs, item.drawing_id),
             "latest": news[0] if news else None,
             "next_milestone": coming[0] if coming else None,
             "first_name": _first_name(dbs, item) if group.show_first_names else None,

@@ -34,7 +34,8 @@ def step_data(step: Step, index: int) -> dict:
     }
 
 
-def _media_url(dbs: Session, media_id: int | None) -> str | None:
+def media_url(dbs: Session, media_id: int | None) -> str | None:
+    """The address of a stored drawing or photo, or None."""
     if media_id is None:
         return None
     media = dbs.get(Media, media_id)
@@ -46,8 +47,8 @@ def idea_data(dbs: Session, idea: Idea, author: Participant | None = None) -> di
     author = author or dbs.get(Participant, idea.participant_id)
     return {
         "id": idea.id, "type": "idea", "text": idea.text, "title": idea.title,
-        "category": idea.category, "drawing": _media_url(dbs, idea.drawing_id),
-        "photo": _media_url(dbs, idea.photo_id), "visibility": idea.visibility,
+        "category": idea.category, "drawing": media_url(dbs, idea.drawing_id),
+        "photo": media_url(dbs, idea.photo_id), "visibility": idea.visibility,
         "merged_into": idea.merged_into_id, "shortlisted": idea.shortlisted,
         "workshop_id": idea.workshop_id, "step": idea.step_index,
         "author": child_data(author) if author else None,

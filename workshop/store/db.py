@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
@@ -81,7 +80,3 @@ def sqlite_url(path: Path) -> str:
     """The URL of a SQLite file."""
     return f"sqlite:///{path}"
 
-
-def is_engine(value: object) -> bool:
-    """True for an SQLAlchemy engine (used by the migration environment)."""
-    return isinstance(value, Engine)
