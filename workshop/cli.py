@@ -10,6 +10,7 @@ import sys
 
 def _serve(args: argparse.Namespace) -> int:
     from . import create_app
+    from .live import collector
     from .netaddr import public_url
 
     overrides = {}
@@ -19,6 +20,7 @@ def _serve(args: argparse.Namespace) -> int:
         overrides["HOST"] = args.host
     app = create_app(overrides)
     socketio = app.extensions["workshop_socketio"]
+    collector.take_over(socketio.sleep, socketio.start_background_task)
     url = public_url(app.config["PUBLIC_URL"], app.config["PORT"])
     print(f"Workshop server: open {url}/ on this laptop (tablets join at {url}/j)", flush=True)
     print(f"Data directory: {app.config['DATA_DIR']}", flush=True)

@@ -18,6 +18,7 @@ from ..i18n.messages import error_body
 from ..services import accounts, audit, moderation, run, setup, snapshots, take_part
 from ..store.models import Participant, Workshop
 from . import rooms
+from .collector import COLLECTOR
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def handler(fn):
 
     @functools.wraps(fn)
     def wrapped(self, data=None):
+        COLLECTOR.event()
         client = self.clients.get(request.sid, {})
         with _working, force_locale(client.get("lang") or session.get("lang") or "nl"):
             try:
