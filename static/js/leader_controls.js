@@ -396,7 +396,8 @@
         : modButton("☆", t("shortlist"), () => api.moderate("shortlist", "idea", item.id)));
       // the rarer actions wait behind a "more" button, so the list stays short on a phone
       const more = el("span", { class: "m-more" });
-      if (state.step.kind === "critical" && isShown(item) && state.focus_idea_id !== item.id) {
+      if (state.step.kind === "critical" && isShown(item) && state.focus_idea_id !== item.id
+          && (!state.from_shortlist || item.shortlisted)) {
         more.appendChild(modButton("🎯", t("focus"), () => api.control("focus", item.id)));
       }
       more.appendChild(modButton("✏️", t("edit_title"), () => {

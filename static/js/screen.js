@@ -178,7 +178,9 @@
   }
 
   function shownIdeas(state) {
-    return (state.ideas || []).filter(L.isShown);
+    const shown = (state.ideas || []).filter(L.isShown);
+    // Vote and critical steps: once the leader made a shortlist, the children choose from it.
+    return state.from_shortlist ? shown.filter((i) => i.shortlisted) : shown;
   }
 
   function bump(node, value) {
@@ -341,19 +343,24 @@
     mount(box, state) {
       this.revealed = state.revealed;
       this.voters = el("p", { class: "v-voters" });
+      this.shortlistNote = el("p", { class: "v-hint", text: "⭐ " + t("vote_on_shortlist") });
+      this.shortlistNote.hidden = !state.from_shortlist;
       if (!state.revealed) {
         this.wall = el("div", { class: "ideawall fit" });
         box.append(el("div", { class: "v-banner" }, [
           this.voters, el("p", { class: "v-hint", text: "🙈 " + t("results_hidden") }),
+          this.shortlistNote,
         ]), this.wall);
       } else {
         this.list = el("ol", { class: "ranking" });
-        box.append(el("div", { class: "v-banner small" }, [this.voters]), this.list);
+        box.append(el("div", { class: "v-banner small" }, [this.voters, this.shortlistNote]),
+                   this.list);
       }
     },
     update(state) {
       const tally = state.tally || { votes: {}, voters: 0 };
       this.voters.textContent = "🗳️ " + t("n_voted", { n: tally.voters || 0 });
+      this.shortlistNote.hidden = !state.from_shortlist;
       const ideas = shownIdeas(state);
       if (!this.revealed) {
         ideas.sort((a, b) => a.id - b.id);

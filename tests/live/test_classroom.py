@@ -156,6 +156,30 @@ def test_dot_voting_budget_and_reveal(app, client, leader, db):
         assert dbs.scalar(select(func.count(Vote.id))) == 4
 
 
+def test_with_a_shortlist_the_children_vote_on_the_shortlist_only(app, client, leader):
+    _, wid = start_workshop(leader)
+    screen = Screen(app, client, wid)
+    sam = Tablet(app, screen.state["code"])
+    goto(screen, "ideas")
+    sam.hello()
+    ideas = [sam.submit("idea", {"text": t})["result"]["item"]["id"] for t in ("a1", "b2", "c3")]
+    assert screen.moderate("shortlist", ideas[1]) == {"ok": True}
+    assert screen.moderate("shortlist", ideas[2]) == {"ok": True}
+    state = goto(screen, "vote")
+    assert state["from_shortlist"] and len(state["ideas"]) == 3  # the leader still sees all
+    sam.hello()
+    assert sam.state["from_shortlist"]
+    assert [i["id"] for i in sam.state["ideas"]] == ideas[1:]
+    assert sam.submit("vote", {"idea_id": ideas[0]})["error"] == "idea_gone"
+    assert sam.submit("vote", {"idea_id": ideas[1]})["ok"]
+    # taking the shortlist away opens the vote to every idea again, on every tablet
+    screen.moderate("unshortlist", ideas[1])
+    screen.moderate("unshortlist", ideas[2])
+    shared = [e["args"][0] for e in sam.received() if e["name"] == "shared"][-1]
+    assert not shared["from_shortlist"] and len(shared["ideas"]) == 3
+    assert sam.submit("vote", {"idea_id": ideas[0]})["ok"]
+
+
 def test_after_a_step_change_a_tablet_asks_only_for_its_own_items(app, client, leader):
     _, wid = start_workshop(leader)
     screen = Screen(app, client, wid)
@@ -286,13 +310,13 @@ def test_the_wrap_up_shows_the_top_ideas_shortlist_first(app, client, leader):
     sam.hello()
     ids = [sam.submit("idea", {"text": f"idee {n}", "category": "food"})["result"]["item"]["id"]
            for n in range(10)]
-    screen.moderate("shortlist", ids[9])
     screen.moderate("hide", ids[0])
     goto(screen, "vote")
     sam.hello()
     sam.submit("vote", {"idea_id": ids[3]})
     sam.submit("vote", {"idea_id": ids[3]})
     sam.submit("vote", {"idea_id": ids[5]})
+    screen.moderate("shortlist", ids[9])  # after the vote: a shortlist limits the ballot
     state = goto(screen, "wrapup")
     top = state["step"]["top"]
     expected = [ids[9], ids[3], ids[5]] + [i for i in ids[1:] if i not in (ids[3], ids[5],

@@ -152,3 +152,16 @@ class Timer:
         if self.ends_at is not None:
             return max(0.0, self.ends_at - now)
         return self.remaining
+
+
+def ballot(ideas: list[dict]) -> list[dict]:
+    """The ideas children vote on or question: the shortlist once the leader has made one
+    (with hundreds of children that is the only list a tablet can show), else all of them."""
+    shortlisted = [i for i in ideas if i.get("shortlisted")]
+    return shortlisted or ideas
+
+
+def check_on_ballot(idea_shortlisted: bool, shortlist_exists: bool) -> None:
+    """Refuse a vote for an idea left off the shortlist (a tablet that had not heard yet)."""
+    if shortlist_exists and not idea_shortlisted:
+        raise Refused("idea_gone")

@@ -104,6 +104,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "nothing_yet": _("Nothing here yet"),
         "from_workshop": _("from workshop"),
         "shortlisted": _("On the shortlist"),
+        "vote_on_shortlist": _("The children choose from the shortlist"),
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
         # --- tablet (more) ---

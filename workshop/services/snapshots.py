@@ -11,6 +11,7 @@ from collections import Counter
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain import flow
 from ..domain.plans import Step
 from ..store.models import Attendance, Idea, Media, Participant, Response, Vote, Workshop
 from .run import plan_of
@@ -194,6 +195,11 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
         content["ideas"] = series_ideas(dbs, workshop, everything=everything)
     if step.kind == "vote":
         content["tally"] = tally(dbs, workshop, index)
+    if step.kind in ("vote", "critical"):
+        # The screen keeps every idea (the leader moderates them); it shows the ballot.
+        shown = [i for i in content["ideas"]
+                 if i["visibility"] == "visible" and not i["merged_into"]]
+        content["from_shortlist"] = len(flow.ballot(shown)) < len(shown)
     if step.kind == "critical":
         content["items"] = _responses(dbs, workshop, everything=everything,
                                       step_index=index, kind="critical")
@@ -256,6 +262,10 @@ def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
     data = common(dbs, workshop)
     if step.kind in ("vote", "critical", "wrapup"):
         data["ideas"] = series_ideas(dbs, workshop)
+    if step.kind in ("vote", "critical"):
+        everyone = data["ideas"]
+        data["ideas"] = flow.ballot(everyone)
+        data["from_shortlist"] = len(data["ideas"]) < len(everyone)
     if step.kind == "wrapup":
         data["summary"] = _summary(dbs, workshop)
         data["ideas"] = top_ideas(data["ideas"], step.top)

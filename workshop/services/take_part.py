@@ -202,6 +202,11 @@ def _votable_idea(dbs, workshop, payload) -> Idea:
     if (idea is None or idea.series_id != workshop.series_id or idea.visibility != "visible"
             or idea.merged_into_id is not None):
         raise Refused("idea_gone")
+    if not idea.shortlisted:
+        flow.check_on_ballot(False, dbs.scalar(
+            select(Idea.id).where(Idea.series_id == workshop.series_id, Idea.shortlisted,
+                                  Idea.visibility == "visible", Idea.merged_into_id.is_(None))
+            .limit(1)) is not None)
     return idea
 
 
