@@ -135,13 +135,18 @@
         if (!s.ideas.some((i) => i.id === item.id)) {
           s.ideas.push(Object.assign({ score: 0, merged_count: 0 }, item));
         }
-      } else if ((ev.what === "poll" || ev.what === "reaction") && ev.counts && here) {
-        s.counts = ev.counts;
-      } else if ((ev.what === "vote" || ev.what === "unvote") && ev.tally && s.step.kind === "vote") {
-        s.tally = ev.tally;
       } else {
         return;
       }
+      this.emit("added");
+    }
+
+    results(data) {
+      /* The tally or counts of the current step, a few times a second while children choose. */
+      const s = this.state;
+      if (!s || !data || data.step_index !== s.step_index) return;
+      if (data.tally) s.tally = data.tally;
+      if (data.counts) s.counts = data.counts;
       this.emit("added");
     }
 
@@ -243,6 +248,7 @@
     });
     socket.on("screen_state", (state) => store.set(state));
     socket.on("added", (ev) => store.added(ev));
+    socket.on("results", (data) => store.results(data));
     socket.on("child_joined", (child) => store.childJoined(child));
     api.socket = socket;
     return api;

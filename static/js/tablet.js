@@ -478,6 +478,7 @@
 
   function onResults(data) {
     if (!app.state || !app.state.revealed || !data) return;
+    if (typeof data.step_index === "number" && data.step_index !== app.state.step_index) return;
     if (data.tally) app.state.tally = data.tally;
     if (data.counts) app.state.counts = data.counts;
     queueUpdate();

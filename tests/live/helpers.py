@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import time
 
 NS = "/live"
 _ids = itertools.count(1)
@@ -36,6 +37,19 @@ class Screen:
 
     def received(self):
         return self.sio.get_received(NS)
+
+    def results(self, expected, timeout: float = 3.0):
+        """Wait for a `results` message (they go out a few times a second) equal in its
+        tally or counts to `expected`; return the last one seen."""
+        last, end = None, time.monotonic() + timeout
+        while time.monotonic() < end:
+            for e in self.received():
+                if e["name"] == "results":
+                    last = e["args"][0]
+            if last and (last.get("tally") or last.get("counts")) == expected:
+                return last
+            time.sleep(0.05)
+        return last
 
     def latest(self, name: str):
         events = [e["args"][0] for e in self.received() if e["name"] == name]

@@ -137,7 +137,9 @@ def test_dot_voting_budget_and_reveal(app, client, leader, db):
     assert sam.submit("vote", {"idea_id": ideas[1]})["error"] == "no_votes_left"
     assert sam.submit("unvote", {"idea_id": ideas[0]})["ok"]
     assert sam.submit("vote", {"idea_id": ideas[1]})["ok"]
-    # tallies reach tablets only after the reveal
+    # the screen follows the tally from the start; the tablets only after the reveal
+    tally = screen.results({"votes": {str(ideas[0]): 1, str(ideas[1]): 2}, "voters": 1})
+    assert tally["tally"]["votes"] == {str(ideas[0]): 1, str(ideas[1]): 2}
     assert not [e for e in noor.received() if e["name"] == "results"]
     screen.control("reveal")
     noor.received()

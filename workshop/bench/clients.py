@@ -48,9 +48,8 @@ class Room:
         self.tablets: list[Tablet] = []
         self.code = ""
         self.seen: dict[str, list[float]] = defaultdict(list)
-        self.reach_count: dict[int, int] = defaultdict(int)
-        self.reach_last: dict[int, float] = {}
         self.results_events = 0
+        self.idea_ids: list[int] = []
 
     def listening(self) -> list[Tablet]:
         """Tablets that joined and are still connected."""
@@ -88,6 +87,11 @@ class Screen:
         """The index of the first step of this kind."""
         return next(i for i, s in enumerate(self.state["steps"]) if s["kind"] == kind)
 
+    async def shortlist(self, idea_id: int) -> None:
+        """Put one idea on the shortlist."""
+        await call(self.sio, "moderate", {"workshop_id": self.room.workshop_id,
+                                          "op": "shortlist", "id": idea_id, "type": "idea"})
+
     async def control(self, action: str, value=None) -> None:
         """A leader control (goto, reveal, end, ...)."""
         await call(self.sio, "control", {"workshop_id": self.room.workshop_id,
@@ -97,6 +101,7 @@ class Screen:
         """Note when each idea arrives on the screen, by its client id."""
         if isinstance(data, dict) and data.get("what") == "idea":
             self.room.seen[data.get("client_id")].append(time.perf_counter())
+            self.room.idea_ids.append(data["item"]["id"])
 
     def _gone(self, *reason) -> None:
         """The connection dropped: when and why."""
@@ -123,6 +128,7 @@ class Tablet:
         self.closing = False
         self.drop: tuple[float, str] | None = None
         self.tally_total = 0
+        self.tally_seen: list[tuple[int, float]] = []
 
     async def join(self) -> None:
         """Connect, join with a name and avatar, and say tablet_hello."""
@@ -170,17 +176,19 @@ class Tablet:
         return reply["result"]
 
     def _results(self, data) -> None:
-        """Count, per total of votes, how many tablets have seen a tally that includes it."""
+        """Note when this tablet first saw each total of votes in a tally."""
         self.room.results_events += 1
         tally = data.get("tally") if isinstance(data, dict) else None
         if not tally:
             return
         total = sum(tally.get("votes", {}).values())
-        now = time.perf_counter()
-        for k in range(self.tally_total + 1, total + 1):
-            self.room.reach_count[k] += 1
-            self.room.reach_last[k] = now
-        self.tally_total = max(self.tally_total, total)
+        if total > self.tally_total:
+            self.tally_total = total
+            self.tally_seen.append((total, time.perf_counter()))
+
+    def saw_total(self, total: int) -> float | None:
+        """When this tablet first had a tally of at least `total` votes, or None."""
+        return next((when for seen, when in self.tally_seen if seen >= total), None)
 
     def _gone(self, *reason) -> None:
         """The connection dropped (counted unless the bench closed it): when and why."""

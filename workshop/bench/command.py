@@ -32,6 +32,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--burst", type=float, default=10.0,
                    help="seconds over which all tablets submit (default 10)")
     p.add_argument("--votes", action="store_true", help="also run a voting round")
+    p.add_argument("--ballot", type=int, default=12,
+                   help="with --votes: ideas the leader shortlists first when a workshop has "
+                        "more (default 12; 0 = vote on every idea)")
     p.add_argument("--processes", type=int, default=1,
                    help="server processes to start (>1 needs --database-url, --message-queue)")
     p.add_argument("--database-url", help="shared database for --processes > 1")
@@ -59,6 +62,8 @@ def _check(args) -> str | None:
         return "--processes > 1 needs --database-url and --message-queue"
     if args.tablets < 1 or args.workshops < 1 or args.workshops > args.tablets:
         return "need at least 1 tablet and 1 workshop, and no more workshops than tablets"
+    if args.ballot < 0:
+        return "--ballot must be >= 0"
     if args.burst < 0 or args.join_concurrency < 1 or args.processes < 1:
         return "--burst must be >= 0, --join-concurrency and --processes >= 1"
     return None
@@ -91,7 +96,8 @@ def _config(args, open_files: int) -> dict:
             "async_mode": "as configured on the server" if args.url
             else os.environ.get("WORKSHOP_ASYNC_MODE") or "gevent",
             "cores": os.cpu_count(), "physical_cores": psutil.cpu_count(logical=False),
-            "burst": args.burst, "votes": args.votes, "join_concurrency": args.join_concurrency,
+            "burst": args.burst, "votes": args.votes, "ballot": args.ballot,
+            "join_concurrency": args.join_concurrency,
             "target": args.url or "self-started on 127.0.0.1", "database": database,
             "open_files_limit": open_files, "socketio": version("python-socketio")}
 
@@ -116,7 +122,7 @@ def run(args) -> int:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     client_log = LOG.install()
     opts = Options(tablets=args.tablets, workshops=args.workshops, burst=args.burst,
-                   votes=args.votes, join_concurrency=args.join_concurrency,
+                   votes=args.votes, ballot=args.ballot, join_concurrency=args.join_concurrency,
                    join_timeout=args.join_timeout, settle=args.settle)
     try:
         figures = {"config": config} | measure(args, opts)

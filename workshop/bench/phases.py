@@ -16,6 +16,7 @@ class Options:
     workshops: int = 1
     burst: float = 10.0
     votes: bool = False
+    ballot: int = 12
     join_concurrency: int = 50
     join_timeout: float = 240.0
     settle: float = 30.0

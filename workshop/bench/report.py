@@ -21,11 +21,18 @@ def _failures(label: str, failures: dict | None) -> list[str]:
     return [f"  {label}: {n} × {what}" for what, n in (failures or {}).items()]
 
 
+def _votes(c: dict) -> str:
+    """Whether there is a voting round, and on how many shortlisted ideas."""
+    if not c["votes"]:
+        return "no"
+    return f"yes, on a shortlist of {c['ballot']}" if c.get("ballot") else "yes, on every idea"
+
+
 def _config(c: dict) -> list[str]:
     """The configuration lines."""
     return [f"workshop bench: {c['tablets']} tablets · {c['workshops']} workshop(s) · "
             f"{c['processes']} server process(es) · async mode {c['async_mode']} · "
-            f"{c['cores']} cores · burst {c['burst']:g} s · votes {'yes' if c['votes'] else 'no'}",
+            f"{c['cores']} cores · burst {c['burst']:g} s · votes {_votes(c)}",
             f"server: {c['target']} · database {c['database']} · joins {c['join_concurrency']} "
             f"at a time · python-socketio {c['socketio']}"]
 
@@ -50,8 +57,9 @@ def _counts(f: dict) -> list[str]:
         lines += [f"votes   catch-up after the step change: {r['ok']} ok, {r['failed']} failed, "
                   f"all in {r['wall_s']} s",
                   f"        voters {v['voters']} · votes sent {v['sent']} · acked {v['acked']} · "
-                  f"tally reached every tablet {v['reached_all']} · incomplete {v['incomplete']}"
-                  f" · results messages {v['results_messages']}"]
+                  f"final tally ({v['final_total']} votes) on {v['tablets_with_final_tally']} "
+                  f"tablets, missing on {v['tablets_without']} · results messages "
+                  f"{v['results_messages']}"]
     d = f["dropped"]
     lines.append(f"drops   connections ended not by the bench: tablets {d['tablets']}"
                  + (f" {d['tablets_by_phase']}" if d["tablets"] else "")
@@ -73,7 +81,7 @@ def _latencies(f: dict) -> list[str]:
     if "rehello" in f.get("votes", {}):
         lines += [_row("catch-up at vote step", f["votes"]["rehello"]["hello_ms"]),
                   _row("vote → ack", f["votes"]["vote_ack_ms"]),
-                  _row("vote → tally on all tablets", f["votes"]["vote_all_tablets_ms"])]
+                  _row("last vote → final tally", f["votes"]["last_vote_to_tally_ms"])]
     if "baseline" in f:
         where = " (here)" if f["config"]["target"].startswith("http") else ""
         lines += [_row(f"raw socketio{where}: connect", f["baseline"]["connect"]["connect_ms"]),

@@ -228,14 +228,14 @@ class LiveNamespace(Namespace):
                                       current_app.config["MEDIA_DIR"])
         if not result.get("duplicate"):
             self._send("added", result, to=rooms.screen(client["workshop_id"]))
-            if "tally" in result or "counts" in result:
+            if result["what"] in take_part.COUNTED:
                 self._results_soon(client["workshop_id"])
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
 
     def _results_soon(self, workshop_id: int) -> None:
-        """Revealed results reach the tablets at most a few times a second: one message per
-        tablet for a whole flurry of votes, not one per vote per tablet."""
+        """Tallies and counts go out at most a few times a second: one message per screen
+        and (once revealed) per tablet for a whole flurry of votes, not one per vote."""
         with self._due_lock:
             if workshop_id in self._due:
                 return
@@ -248,9 +248,11 @@ class LiveNamespace(Namespace):
         with self._due_lock:
             self._due.discard(workshop_id)
         with app.app_context(), app.extensions["db"].begin() as dbs:
-            results = snapshots.revealed_results(dbs, dbs.get(Workshop, workshop_id))
+            results = snapshots.step_results(dbs, dbs.get(Workshop, workshop_id))
         if results:
-            self._send("results", results, to=rooms.tablets(workshop_id))
+            self._send("results", results, to=rooms.screen(workshop_id))
+            if results["revealed"]:
+                self._send("results", results, to=rooms.tablets(workshop_id))
 
 
 def _int(value) -> int | None:

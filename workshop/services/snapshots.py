@@ -242,16 +242,17 @@ def screen(dbs: Session, workshop: Workshop) -> dict:
     return data
 
 
-def revealed_results(dbs: Session, workshop: Workshop) -> dict | None:
-    """The current step's results for the tablets, once the leader revealed them."""
+def step_results(dbs: Session, workshop: Workshop) -> dict | None:
+    """The current step's vote tally or choice counts, or None for steps without them.
+    The screen always gets them; the tablets once the leader revealed them."""
     step = plan_of(workshop).steps[workshop.step_index]
-    if workshop.step_index not in (workshop.revealed or []):
-        return None
+    results: dict = {"step_index": workshop.step_index,
+                     "revealed": workshop.step_index in (workshop.revealed or [])}
     if step.kind == "vote":
-        return {"tally": tally(dbs, workshop, workshop.step_index)}
+        return results | {"tally": tally(dbs, workshop, workshop.step_index)}
     if step.kind in ("poll", "cards"):
         kind = "poll" if step.kind == "poll" else "reaction"
-        return {"counts": choice_counts(dbs, workshop, workshop.step_index, kind)}
+        return results | {"counts": choice_counts(dbs, workshop, workshop.step_index, kind)}
     return None
 
 
