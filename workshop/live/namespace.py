@@ -244,7 +244,10 @@ class LiveNamespace(Namespace):
         self.socketio.start_background_task(self._send_results, app, workshop_id)
 
     def _send_results(self, app, workshop_id: int) -> None:
-        self.socketio.sleep(app.config.get("RESULTS_EVERY", 0.25))
+        listeners = self.socketio.server.manager.get_participants(
+            self.namespace, rooms.tablets(workshop_id))
+        self.socketio.sleep(results_every(app.config.get("RESULTS_EVERY", 0.25),
+                                          sum(1 for _ in listeners)))
         with self._due_lock:
             self._due.discard(workshop_id)
         with app.app_context(), app.extensions["db"].begin() as dbs:
@@ -253,6 +256,12 @@ class LiveNamespace(Namespace):
             self._send("results", results, to=rooms.screen(workshop_id))
             if results["revealed"]:
                 self._send("results", results, to=rooms.tablets(workshop_id))
+
+
+def results_every(base: float, tablets: int) -> float:
+    """Seconds between tally messages: `base` up to 1,000 tablets, then longer, so that
+    sending them stays a small part of the work (2,000 tablets: two a second)."""
+    return base * max(1.0, tablets / 1000)
 
 
 def _int(value) -> int | None:

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -112,23 +112,21 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
         raise Refused("bad_request")
     # Take the child's row lock first: it serialises this child's submissions across
     # tablets and processes (SQLite: the write lock; PostgreSQL: the row lock).
-    child = dbs.execute(update(_CHILDREN).where(_CHILDREN.c.id == child_id)
-                        .values(lock_seq=_CHILDREN.c.lock_seq + 1)
-                        .returning(_CHILDREN.c.id, _CHILDREN.c.name, _CHILDREN.c.avatar)).first()
+    child = dbs.execute(_LOCK_CHILD, {"child": child_id}).first()
     if child is None:
         raise Refused("unknown_child")
     earlier = _receipt(dbs, client_id)
     if earlier is not None:
         dbs.rollback()
         return _again(earlier, child_id)
-    workshop = dbs.execute(select(*_WORKSHOP_COLUMNS).where(_WORKSHOPS.c.id == workshop_id)).one()
+    workshop = dbs.execute(_WORKSHOP, {"workshop": workshop_id}).one()
     step = flow.check_input(plan_of(workshop), workshop.step_index, step_index, what,
                             locked=workshop.locked, status=workshop.status)
     result = handler(dbs, workshop, child, step, step_index, payload, media_folder)
     result = dict(result, client_id=client_id, what=what)
     try:
-        dbs.execute(insert(_RECEIPTS).values(client_id=client_id, participant_id=child_id,
-                                             result=result, created_at=utcnow()))
+        dbs.execute(_ADD_RECEIPT, {"client_id": client_id, "participant_id": child_id,
+                                   "result": result, "created_at": utcnow()})
         dbs.commit()
     except IntegrityError:  # the same id from another tablet or process, just now
         dbs.rollback()
@@ -139,14 +137,26 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
     return result
 
 
+# The statements of every submission, built once (building them anew each time was a
+# tenth of the work).
 _CHILDREN, _WORKSHOPS, _RECEIPTS = Participant.__table__, Workshop.__table__, Receipt.__table__
-_WORKSHOP_COLUMNS = [_WORKSHOPS.c[name] for name in (
+_IDEAS, _VOTES = Idea.__table__, Vote.__table__
+_LOCK_CHILD = (update(_CHILDREN).where(_CHILDREN.c.id == bindparam("child"))
+               .values(lock_seq=_CHILDREN.c.lock_seq + 1)
+               .returning(_CHILDREN.c.id, _CHILDREN.c.name, _CHILDREN.c.avatar))
+_WORKSHOP = select(*[_WORKSHOPS.c[name] for name in (
     "id", "series_id", "plan_yaml", "step_index", "locked", "status", "approval")]
+).where(_WORKSHOPS.c.id == bindparam("workshop"))
+_RECEIPT = (select(_RECEIPTS.c.participant_id, _RECEIPTS.c.result)
+            .where(_RECEIPTS.c.client_id == bindparam("client")))
+_VOTABLE = select(*[_IDEAS.c[name] for name in (
+    "id", "series_id", "visibility", "merged_into_id", "shortlisted")]
+).where(_IDEAS.c.id == bindparam("idea"))
+_ADD_VOTE, _ADD_RECEIPT = insert(_VOTES), insert(_RECEIPTS)
 
 
 def _receipt(dbs: Session, client_id: str):
-    return dbs.execute(select(_RECEIPTS.c.participant_id, _RECEIPTS.c.result)
-                       .where(_RECEIPTS.c.client_id == client_id)).first()
+    return dbs.execute(_RECEIPT, {"client": client_id}).first()
 
 
 def _again(earlier, child_id: int) -> dict:
@@ -228,9 +238,7 @@ def _idea(dbs, workshop, child, step, index, payload, media_folder) -> dict:
 
 def _votable_idea(dbs, workshop, payload):
     idea_id = payload.get("idea_id")
-    idea = dbs.execute(select(Idea.id, Idea.series_id, Idea.visibility, Idea.merged_into_id,
-                              Idea.shortlisted)
-                       .where(Idea.id == idea_id)).first() if isinstance(idea_id, int) else None
+    idea = dbs.execute(_VOTABLE, {"idea": idea_id}).first() if isinstance(idea_id, int) else None
     if (idea is None or idea.series_id != workshop.series_id or idea.visibility != "visible"
             or idea.merged_into_id is not None):
         raise Refused("idea_gone")
@@ -247,9 +255,9 @@ def _vote(dbs, workshop, child, step, index, payload, _media) -> dict:
     mine = snapshots.my_votes(dbs, workshop, child)
     flow.check_vote(step, flow.VoteCount(used=sum(mine.values()),
                                          on_idea=mine.get(str(idea.id), 0)))
-    dbs.execute(insert(Vote.__table__).values(workshop_id=workshop.id, step_index=index,
-                                              participant_id=child.id, idea_id=idea.id,
-                                              created_at=utcnow()))
+    dbs.execute(_ADD_VOTE, {"workshop_id": workshop.id, "step_index": index,
+                            "participant_id": child.id, "idea_id": idea.id,
+                            "created_at": utcnow()})
     mine[str(idea.id)] = mine.get(str(idea.id), 0) + 1
     return _vote_result(step, idea.id, mine)
 

@@ -10,6 +10,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -147,6 +148,9 @@ class Idea(Base):
     """An idea on the idea wall; it belongs to the series."""
 
     __tablename__ = "ideas"
+    # a child's own ideas in a step (every tablet asks after a step change)
+    __table_args__ = (Index("ix_ideas_child_step", "participant_id", "workshop_id",
+                            "step_index"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id"), index=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
@@ -167,6 +171,8 @@ class Response(Base):
     """A child's answer, poll choice, card reaction or critical answer in one step."""
 
     __tablename__ = "responses"
+    __table_args__ = (Index("ix_responses_step_child", "workshop_id", "step_index",
+                            "participant_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
     step_index: Mapped[int] = mapped_column(Integer)
@@ -183,6 +189,11 @@ class Vote(Base):
     """One dot of dot voting."""
 
     __tablename__ = "votes"
+    # A child's votes in a step (every vote) and the tally of a step: without these SQLite
+    # read every vote of the workshop for each new vote (measured: 2,000 tablets, 6,000 votes).
+    __table_args__ = (Index("ix_votes_step_child", "workshop_id", "step_index", "participant_id",
+                            "idea_id"),
+                      Index("ix_votes_step_idea", "workshop_id", "step_index", "idea_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"), index=True)
     step_index: Mapped[int] = mapped_column(Integer)
