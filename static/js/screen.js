@@ -343,7 +343,7 @@
     mount(box, state) {
       this.revealed = state.revealed;
       this.voters = el("p", { class: "v-voters" });
-      this.shortlistNote = el("p", { class: "v-hint", text: "⭐ " + t("vote_on_shortlist") });
+      this.shortlistNote = el("p", { class: "v-shortlist", text: "⭐ " + t("vote_on_shortlist") });
       this.shortlistNote.hidden = !state.from_shortlist;
       if (!state.revealed) {
         this.wall = el("div", { class: "ideawall fit" });
