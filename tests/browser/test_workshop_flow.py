@@ -496,6 +496,44 @@ def test_whole_dream_workshop(server, pages, shots):
 # --- 2. a tablet that loses the Wi-Fi ----------------------------------------------------
 
 
+def test_with_a_shortlist_the_children_vote_on_it(server, pages, shots):
+    """A big group makes many ideas; the leader stars a few and the vote is on those."""
+    screen = pages.screen()
+    _, code = start_dream_workshop(screen, server, "Groep 8", "Kick-off")
+    tablet = pages.tablet()
+    join(tablet, f"{server.url}/j/{code}", 1, "Mo")
+    go_to_ideas(screen)
+    ideas = ["Een klimmuur", "Een moestuin", "Een podium", "Een fietsenmaker"]
+    for words in ideas:
+        expect(tablet.locator(".t-ideas textarea.t-input")).to_be_visible()
+        type_idea(tablet, words)
+        send_idea(tablet)
+        expect(wall_card(screen, words)).to_have_count(1)
+    screen.keyboard.press("m")
+    drawer = screen.locator("#drawer")
+    expect(drawer).to_be_visible()
+    for words in ideas[1:3]:
+        row = drawer.locator("li.m-row[data-type=idea]").filter(
+            has=screen.locator(".m-text", has_text=words))
+        row.locator(".m-actions > .m-btn").filter(has_text="☆").click()
+        expect(row).to_have_class(re.compile(r"\bstarred\b"))
+    screen.keyboard.press("m")
+    expect(drawer).to_be_hidden()
+
+    press_next(screen, 3)
+    press_next(screen, 4)
+    expect(screen.locator("#s-main .v-shortlist")).to_be_visible()
+    expect(screen.locator("#s-main .ideawall .idea")).to_have_count(2)
+    cards = tablet.locator(".t-vote-card")
+    expect(cards).to_have_count(2)
+    expect(cards.filter(has_text=ideas[0])).to_have_count(0)
+    cards.filter(has_text=ideas[1]).locator(".t-plus").tap()
+    expect(cards.filter(has_text=ideas[1]).locator(".t-vdot.is-mine")).to_have_count(1)
+    expect(screen.locator("#s-main .v-voters")).to_have_text(number(1))
+    shoot(shots, "screen-vote-shortlist", screen)
+    shoot(shots, "tablet-vote-shortlist-portrait", tablet)
+
+
 def test_offline_tablet_sends_once(server, pages):
     screen = pages.screen()
     _, code = start_dream_workshop(screen, server, "Groep 7A", "Wifi-test")
