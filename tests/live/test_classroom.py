@@ -270,6 +270,13 @@ def test_a_drawing_alone_is_an_idea_and_hiding_tells_the_author(app, client, lea
     assert item["drawing"].startswith("/media/drawing-") and item["text"] == ""
     assert sam.submit("idea", {"text": ""})["error"] == "text_empty"
     assert client.get(item["drawing"]).mimetype == "image/png"
+    # a good drawing with a broken photo: refused, and the drawing leaves no file behind
+    media = app.config["MEDIA_DIR"]
+    files = sorted(media.iterdir())
+    reply = sam.submit("idea", {"text": "", "drawing": drawing,
+                                "photo": "data:image/jpeg;base64,AAAA"})
+    assert not reply["ok"]
+    assert sorted(media.iterdir()) == files
     sam.received()
     screen.moderate("hide", item["id"])
     mine = [e["args"][0] for e in sam.received() if e["name"] == "mine"]

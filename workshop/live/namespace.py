@@ -227,9 +227,10 @@ class LiveNamespace(Namespace):
                                       data.get("step_index"), data.get("payload"),
                                       current_app.config["MEDIA_DIR"])
         if not result.get("duplicate"):
-            self._send("added", result, to=rooms.screen(client["workshop_id"]))
-            if result["what"] in take_part.COUNTED:
+            if result["what"] in take_part.COUNTED:  # the screen shows only the totals
                 self._results_soon(client["workshop_id"])
+            else:
+                self._send("added", result, to=rooms.screen(client["workshop_id"]))
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
 

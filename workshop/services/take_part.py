@@ -122,18 +122,23 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
     workshop = dbs.execute(_WORKSHOP, {"workshop": workshop_id}).one()
     step = flow.check_input(plan_of(workshop), workshop.step_index, step_index, what,
                             locked=workshop.locked, status=workshop.status)
-    result = handler(dbs, workshop, child, step, step_index, payload, media_folder)
-    result = dict(result, client_id=client_id, what=what)
     try:
+        result = handler(dbs, workshop, child, step, step_index, payload, media_folder)
+        result = dict(result, client_id=client_id, what=what)
         dbs.execute(_ADD_RECEIPT, {"client_id": client_id, "participant_id": child_id,
                                    "result": result, "created_at": utcnow()})
         dbs.commit()
     except IntegrityError:  # the same id from another tablet or process, just now
+        _remove_new_pictures(dbs)
         dbs.rollback()
         earlier = _receipt(dbs, client_id)
         if earlier is None:
             raise
         return _again(earlier, child_id)
+    except BaseException:  # e.g. a drawing stored, then a broken photo refused
+        _remove_new_pictures(dbs)
+        raise
+    dbs.info.pop(_NEW_PICTURES, None)
     return result
 
 
@@ -214,10 +219,20 @@ def _picture(dbs, payload, key: str, kind: str, folder: Path) -> int | None:
     if not payload.get(key):
         return None
     stored = images.store(images.decode_data_url(payload[key]), kind, folder)
+    dbs.info.setdefault(_NEW_PICTURES, []).append(folder / stored.filename)
     media = Media(kind=kind, filename=stored.filename, width=stored.width, height=stored.height)
     dbs.add(media)
     dbs.flush()
     return media.id
+
+
+_NEW_PICTURES = "new_pictures"  # files written in this transaction, in dbs.info
+
+
+def _remove_new_pictures(dbs: Session) -> None:
+    """The submission was not stored: its pictures must not stay behind on disk."""
+    for path in dbs.info.pop(_NEW_PICTURES, []):
+        path.unlink(missing_ok=True)
 
 
 def _idea(dbs, workshop, child, step, index, payload, media_folder) -> dict:
