@@ -168,6 +168,20 @@ def test_vote_budget_holds_across_processes(cluster):
     with engine.connect() as conn:
         votes = conn.execute(select(func.count(Vote.id))).scalar()
     assert votes == results.count(True) == budget
+    # votes on both processes: the screen on A gets the totals of all of them, and so do the
+    # tablets on both processes once revealed, each from its own process only
+    def total(data):
+        return sum(data.get("tally", {}).get("votes", {}).values())
+
+    screen.wait_for("results", lambda d: total(d) == budget)
+    screen.call("control", {"workshop_id": wid, "action": "reveal"})
+    for client in (first, second):
+        client.wait_for("results", lambda d: d["revealed"] and total(d) == budget)
+    threading.Event().wait(1.0)  # later ticks: nothing changed, nothing sent
+    for client in (screen, first, second):
+        finals = [d for n, d in client.events if n == "results" and d["revealed"]
+                  and total(d) == budget]
+        assert len(finals) == 1, finals
     for c in (screen, first, second):
         c.close()
 

@@ -67,8 +67,9 @@ def server_env(data_dir: Path, port: int, database_url: str | None,
 
 def create_user(env: dict, username: str, password: str) -> None:
     """Create the admin account with `workshop create-user`; refuse on failure."""
+    # `--password=…` in one word: a generated password may start with "-"
     argv = [sys.executable, "-m", "workshop.cli", "create-user", username, "--role", "admin",
-            "--password", password]
+            f"--password={password}"]
     try:
         done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=90)
     except subprocess.TimeoutExpired as exc:

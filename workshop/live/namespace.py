@@ -19,6 +19,7 @@ from ..services import accounts, audit, moderation, run, setup, snapshots, take_
 from ..store.models import Participant, Workshop
 from . import rooms
 from .collector import COLLECTOR
+from .results import ResultsTicker
 
 log = logging.getLogger(__name__)
 
@@ -58,12 +59,23 @@ class LiveNamespace(Namespace):
     def __init__(self, namespace: str) -> None:
         super().__init__(namespace)
         self.clients: dict[str, dict] = {}
-        self._due: set[int] = set()  # workshops whose revealed results are about to go out
-        self._due_lock = threading.Lock()
+        self._results: ResultsTicker | None = None
 
     def _send(self, event: str, data, to: str, skip_sid: str | None = None) -> None:
         """Emit to a room, through the message queue when there is one."""
         self.socketio.emit(event, data, to=to, namespace=self.namespace, skip_sid=skip_sid)
+
+    def _send_here(self, event: str, data, to: str) -> None:
+        """Emit to the room's clients on this process only (every process sends its own)."""
+        self.socketio.emit(event, data, to=to, namespace=self.namespace, ignore_queue=True)
+
+    def _results_wake(self) -> None:
+        """Tallies and counts reach this process's clients while they are in such a step."""
+        if self._results is None:
+            self._results = ResultsTicker(self.clients, self._send_here,
+                                          self.socketio.start_background_task,
+                                          self.socketio.sleep)
+        self._results.wake(current_app._get_current_object())
 
     # --- connection ---------------------------------------------------------------------
 
@@ -102,6 +114,7 @@ class LiveNamespace(Namespace):
             state = snapshots.screen(dbs, workshop)
         self.clients[request.sid] = {"kind": "screen", "workshop_id": workshop.id}
         join_room(rooms.screen(workshop.id))
+        self._results_wake()
         return {"ok": True, "state": state}
 
     @handler
@@ -184,6 +197,7 @@ class LiveNamespace(Namespace):
         join_room(rooms.tablets(workshop.id))
         join_room(rooms.child(child.id))
         self._send("child_joined", state["me"], to=rooms.screen(workshop.id))
+        self._results_wake()
         return {"ok": True, "state": state}
 
     @handler
@@ -196,6 +210,7 @@ class LiveNamespace(Namespace):
         with _db().begin() as dbs:
             workshop = dbs.get(Workshop, client["workshop_id"])
             own = snapshots.tablet_own(dbs, workshop, dbs.get(Participant, client["child_id"]))
+        self._results_wake()  # the step changed; it may be one with totals
         return {"ok": True, "step_index": workshop.step_index, "own": own}
 
     @handler
@@ -228,41 +243,11 @@ class LiveNamespace(Namespace):
                                       current_app.config["MEDIA_DIR"])
         if not result.get("duplicate"):
             if result["what"] in take_part.COUNTED:  # the screen shows only the totals
-                self._results_soon(client["workshop_id"])
+                self._results_wake()
             else:
                 self._send("added", result, to=rooms.screen(client["workshop_id"]))
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
-
-    def _results_soon(self, workshop_id: int) -> None:
-        """Tallies and counts go out at most a few times a second: one message per screen
-        and (once revealed) per tablet for a whole flurry of votes, not one per vote."""
-        with self._due_lock:
-            if workshop_id in self._due:
-                return
-            self._due.add(workshop_id)
-        app = current_app._get_current_object()
-        self.socketio.start_background_task(self._send_results, app, workshop_id)
-
-    def _send_results(self, app, workshop_id: int) -> None:
-        listeners = self.socketio.server.manager.get_participants(
-            self.namespace, rooms.tablets(workshop_id))
-        self.socketio.sleep(results_every(app.config.get("RESULTS_EVERY", 0.25),
-                                          sum(1 for _ in listeners)))
-        with self._due_lock:
-            self._due.discard(workshop_id)
-        with app.app_context(), app.extensions["db"].begin() as dbs:
-            results = snapshots.step_results(dbs, dbs.get(Workshop, workshop_id))
-        if results:
-            self._send("results", results, to=rooms.screen(workshop_id))
-            if results["revealed"]:
-                self._send("results", results, to=rooms.tablets(workshop_id))
-
-
-def results_every(base: float, tablets: int) -> float:
-    """Seconds between tally messages: `base` up to 1,000 tablets, then longer, so that
-    sending them stays a small part of the work (2,000 tablets: two a second)."""
-    return base * max(1.0, tablets / 1000)
 
 
 def _int(value) -> int | None:

@@ -263,6 +263,17 @@ def step_results(dbs: Session, workshop: Workshop) -> dict | None:
     return None
 
 
+def step_results_of(dbs: Session, workshop_ids: list[int]) -> dict[int, dict]:
+    """`step_results` of those live workshops that are in a vote, poll or cards step."""
+    out = {}
+    for workshop in dbs.scalars(select(Workshop).where(Workshop.id.in_(workshop_ids),
+                                                       Workshop.status == "live")):
+        results = step_results(dbs, workshop)
+        if results:
+            out[workshop.id] = results
+    return out
+
+
 def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
     """What every tablet gets when the step changes: the step, and the ideas if it needs
     them. Other children's answers stay on the screen, not on the tablets."""
