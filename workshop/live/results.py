@@ -21,7 +21,7 @@ from . import rooms
 
 log = logging.getLogger(__name__)
 
-IDLE_TICKS = 20  # stop after this many ticks without a workshop in a counted step
+IDLE_TICKS = 20  # stop after this many ticks without a client on this process
 
 
 def results_every(base: float, tablets: int) -> float:
@@ -31,7 +31,9 @@ def results_every(base: float, tablets: int) -> float:
 
 
 class ResultsTicker:
-    """Runs while this process has clients in a vote, poll or cards step."""
+    """Runs while this process has screens or tablets connected. (A screen whose leader
+    moves on from another process, and whose children vote on another process, hears of
+    neither here; so the ticker does not wait for a vote step to start.)"""
 
     def __init__(self, clients: dict[str, dict], send: Callable[..., None],
                  start: Callable[..., object], sleep: Callable[[float], None]) -> None:
@@ -52,7 +54,7 @@ class ResultsTicker:
     def _run(self, app) -> None:
         idle = 0
         try:
-            while idle < IDLE_TICKS:
+            while idle < IDLE_TICKS and not app.extensions["db"].closed:
                 base = app.config.get("RESULTS_EVERY", 0.25)
                 self.sleep(base)
                 try:
@@ -64,8 +66,8 @@ class ResultsTicker:
                 self._running = False
 
     def tick(self, app, base: float, now: float | None = None) -> int:
-        """Send changed totals of the local clients' workshops; how many workshops are in
-        a counted step (0 lets the ticker stop)."""
+        """Send changed totals of the local clients' workshops; how many workshops have
+        clients here (0 lets the ticker stop)."""
         now = time.monotonic() if now is None else now
         tablets: dict[int, int] = {}
         for client in list(self.clients.values()):
@@ -88,4 +90,4 @@ class ResultsTicker:
                 self.send("results", totals, rooms.tablets(workshop_id))
         for gone in set(self.last) - set(results):
             self.last.pop(gone, None)
-        return len(results)
+        return len(tablets)
