@@ -24,10 +24,12 @@ log = logging.getLogger(__name__)
 IDLE_TICKS = 20  # stop after this many ticks without a client on this process
 
 
-def results_every(base: float, tablets: int) -> float:
-    """Seconds between tally messages: `base` up to 1,000 tablets, then longer, so that
-    sending them stays a small part of the work (2,000 tablets: two a second)."""
-    return base * max(1.0, tablets / 1000)
+def results_every(base: float, children: int) -> float:
+    """Seconds between tally messages: `base` up to 1,000 children in the workshop, then
+    longer, so that sending them stays a small part of the work (2,000: two a second). It
+    counts the whole class, not this process's share, so that two processes do not send
+    twice as often as one."""
+    return base * max(1.0, children / 1000)
 
 
 class ResultsTicker:
@@ -78,11 +80,12 @@ class ResultsTicker:
             return 0
         with app.app_context(), app.extensions["db"].begin() as dbs:
             results = snapshots.step_results_of(dbs, list(tablets))
-        for workshop_id, totals in results.items():
-            if self.last.get(workshop_id) == totals:
-                continue
-            if now - self.sent_at.get(workshop_id, 0.0) < results_every(base,
-                                                                         tablets[workshop_id]):
+            changed = [w for w, totals in results.items() if self.last.get(w) != totals]
+            sizes = snapshots.class_sizes(dbs, changed) if changed else {}
+        for workshop_id in changed:
+            totals = results[workshop_id]
+            size = max(tablets[workshop_id], sizes.get(workshop_id, 0))
+            if now - self.sent_at.get(workshop_id, 0.0) < results_every(base, size):
                 continue
             self.last[workshop_id], self.sent_at[workshop_id] = totals, now
             self.send("results", totals, rooms.screen(workshop_id))

@@ -274,6 +274,14 @@ def step_results_of(dbs: Session, workshop_ids: list[int]) -> dict[int, dict]:
     return out
 
 
+def class_sizes(dbs: Session, workshop_ids: list[int]) -> dict[int, int]:
+    """How many children joined each of these workshops (on any server process)."""
+    rows = dbs.execute(select(Attendance.workshop_id, func.count(Attendance.id))
+                       .where(Attendance.workshop_id.in_(workshop_ids))
+                       .group_by(Attendance.workshop_id))
+    return {workshop_id: n for workshop_id, n in rows}
+
+
 def tablet_shared(dbs: Session, workshop: Workshop) -> dict:
     """What every tablet gets when the step changes: the step, and the ideas if it needs
     them. Other children's answers stay on the screen, not on the tablets."""
