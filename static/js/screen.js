@@ -229,14 +229,33 @@
     },
   };
 
+  /* A projector stays readable: at most WALL_MAX cards on a wall. With more, it shows the
+     newest and says how many there are (300 ideas made 300 unreadable tiles). */
+  const WALL_MAX = 48;
+
+  function moreLine(icon) {
+    const line = el("p", { class: "wall-more" });
+    line.hidden = true;
+    line.dataset.icon = icon;
+    return line;
+  }
+
+  function newestOnWall(items, line, newestFirst) {
+    line.hidden = items.length <= WALL_MAX;
+    line.textContent = line.dataset.icon + " " + t("n_on_wall", { n: items.length, shown: WALL_MAX });
+    return newestFirst ? items.slice(0, WALL_MAX) : items.slice(-WALL_MAX);
+  }
+
   views.question = {
     mount(box) {
       this.wall = el("ul", { class: "notes fit" });
       this.empty = emptyState("💬", t("nothing_yet"));
-      box.append(this.wall, this.empty);
+      this.more = moreLine("💬");
+      box.append(this.more, this.wall, this.empty);
     },
     update(state) {
-      const items = (state.items || []).filter(L.isShown);
+      const all = (state.items || []).filter(L.isShown);
+      const items = newestOnWall(all, this.more, false);
       this.empty.hidden = items.length > 0;
       this.wall.hidden = !items.length;
       L.keyed(this.wall, items, (i) => i.id, (i) => {
@@ -324,10 +343,11 @@
     mount(box) {
       this.wall = el("div", { class: "ideawall fit" });
       this.empty = emptyState("💡", t("nothing_yet"));
-      box.append(this.wall, this.empty);
+      this.more = moreLine("💡");
+      box.append(this.more, this.wall, this.empty);
     },
     update(state) {
-      const ideas = shownIdeas(state).sort((a, b) => b.id - a.id);
+      const ideas = newestOnWall(shownIdeas(state).sort((a, b) => b.id - a.id), this.more, true);
       this.empty.hidden = ideas.length > 0;
       this.wall.hidden = !ideas.length;
       L.keyed(this.wall, ideas, (i) => i.id, (i) => {
@@ -347,9 +367,10 @@
       this.shortlistNote.hidden = !state.from_shortlist;
       if (!state.revealed) {
         this.wall = el("div", { class: "ideawall fit" });
+        this.more = moreLine("💡");
         box.append(el("div", { class: "v-banner" }, [
           this.voters, el("p", { class: "v-hint", text: "🙈 " + t("results_hidden") }),
-          this.shortlistNote,
+          this.shortlistNote, this.more,
         ]), this.wall);
       } else {
         this.list = el("ol", { class: "ranking" });
@@ -364,8 +385,9 @@
       const ideas = shownIdeas(state);
       if (!this.revealed) {
         ideas.sort((a, b) => a.id - b.id);
-        L.keyed(this.wall, ideas, (i) => i.id, (i) => ideaCard(i, state, "plain"), ideaSig);
-        fitGrid(this.wall, ideas.length, IDEA_FIT);
+        const wall = newestOnWall(ideas, this.more, false);
+        L.keyed(this.wall, wall, (i) => i.id, (i) => ideaCard(i, state, "plain"), ideaSig);
+        fitGrid(this.wall, wall.length, IDEA_FIT);
         return;
       }
       const votes = (i) => tally.votes[String(i.id)] || 0;

@@ -534,6 +534,37 @@ def test_with_a_shortlist_the_children_vote_on_it(server, pages, shots):
     shoot(shots, "tablet-vote-shortlist-portrait", tablet)
 
 
+def test_a_big_wall_shows_the_newest_ideas_readably(server, pages, shots):
+    """With more ideas than fit readably, the projector shows the newest and the count."""
+    import socketio
+
+    screen = pages.screen()
+    wid, code = start_dream_workshop(screen, server, "Hele school", "Kick-off")
+    go_to_ideas(screen)
+    tablet = socketio.Client()
+    tablet.connect(server.url, namespaces=["/live"], transports=["websocket"])
+    try:
+        token = tablet.call("join", {"code": code, "name": "Sam", "avatar": "🦊"},
+                            namespace="/live")["token"]
+        state = tablet.call("tablet_hello", {"code": code, "token": token},
+                            namespace="/live")["state"]
+        for n in range(1, 61):
+            reply = tablet.call("submit", {
+                "client_id": f"wall-{n:06d}", "workshop_id": wid, "what": "idea",
+                "step_index": state["step_index"], "payload": {"text": f"Idee nummer {n}"}},
+                namespace="/live")
+            assert reply["ok"], reply
+    finally:
+        tablet.disconnect()
+    more = screen.locator("#s-main .wall-more")
+    expect(more).to_be_visible()
+    expect(more).to_contain_text("60")
+    expect(screen.locator("#s-main .ideawall .idea")).to_have_count(48)
+    expect(wall_card(screen, "Idee nummer 60")).to_have_count(1)      # the newest are shown
+    expect(wall_card(screen, "Idee nummer 1")).to_have_count(0)
+    shoot(shots, "screen-ideas-60", screen)
+
+
 def test_offline_tablet_sends_once(server, pages):
     screen = pages.screen()
     _, code = start_dream_workshop(screen, server, "Groep 7A", "Wifi-test")

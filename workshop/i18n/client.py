@@ -105,6 +105,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "from_workshop": _("from workshop"),
         "shortlisted": _("On the shortlist"),
         "vote_on_shortlist": _("The children choose from the shortlist"),
+        "n_on_wall": _("%(n)s in all; the newest %(shown)s are on the screen"),
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
         # --- tablet (more) ---
