@@ -232,6 +232,7 @@
   /* A projector stays readable: at most WALL_MAX cards on a wall. With more, it shows the
      newest and says how many there are (300 ideas made 300 unreadable tiles). */
   const WALL_MAX = 48;
+  const RANK_MAX = 30;
 
   function moreLine(icon) {
     const line = el("p", { class: "wall-more" });
@@ -374,15 +375,17 @@
         ]), this.wall);
       } else {
         this.list = el("ol", { class: "ranking" });
-        box.append(el("div", { class: "v-banner small" }, [this.voters, this.shortlistNote]),
-                   this.list);
+        this.more = el("p", { class: "wall-more" });
+        this.more.hidden = true;
+        box.append(el("div", { class: "v-banner small" },
+                      [this.voters, this.shortlistNote, this.more]), this.list);
       }
     },
     update(state) {
       const tally = state.tally || { votes: {}, voters: 0 };
       this.voters.textContent = "🗳️ " + t("n_voted", { n: tally.voters || 0 });
       this.shortlistNote.hidden = !state.from_shortlist;
-      const ideas = shownIdeas(state);
+      let ideas = shownIdeas(state);
       if (!this.revealed) {
         ideas.sort((a, b) => a.id - b.id);
         const wall = newestOnWall(ideas, this.more, false);
@@ -391,7 +394,11 @@
         return;
       }
       const votes = (i) => tally.votes[String(i.id)] || 0;
-      ideas.sort((a, b) => (votes(b) - votes(a)) || (a.id - b.id));
+      const ranked = ideas.sort((a, b) => (votes(b) - votes(a)) || (a.id - b.id));
+      // the top RANK_MAX rows stay readable; the line says how many ideas there are
+      this.more.hidden = ranked.length <= RANK_MAX;
+      this.more.textContent = "🏆 " + t("n_ranked", { n: ranked.length, shown: RANK_MAX });
+      ideas = ranked.slice(0, RANK_MAX);
       const max = Math.max(1, ...ideas.map(votes));
       L.keyed(this.list, ideas, (i) => i.id, (i) => {
         const pic = L.picture(i);

@@ -563,6 +563,15 @@ def test_a_big_wall_shows_the_newest_ideas_readably(server, pages, shots):
     expect(wall_card(screen, "Idee nummer 60")).to_have_count(1)      # the newest are shown
     expect(wall_card(screen, "Idee nummer 1")).to_have_count(0)
     shoot(shots, "screen-ideas-60", screen)
+    # no shortlist: the vote wall and, once revealed, the ranking stay readable too
+    press_next(screen, 3)
+    press_next(screen, 4)
+    expect(screen.locator("#s-main .ideawall .idea")).to_have_count(48)
+    expect(screen.locator("#s-main .wall-more")).to_contain_text("60")
+    screen.keyboard.press("r")
+    expect(screen.locator("#s-main ol.ranking li.rank")).to_have_count(30)
+    expect(screen.locator("#s-main .wall-more")).to_contain_text("60")
+    shoot(shots, "screen-ranking-60", screen)
 
 
 def test_offline_tablet_sends_once(server, pages):

@@ -106,6 +106,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "shortlisted": _("On the shortlist"),
         "vote_on_shortlist": _("The children choose from the shortlist"),
         "n_on_wall": _("%(n)s in all; the newest %(shown)s are on the screen"),
+        "n_ranked": _("%(n)s ideas; the top %(shown)s are on the screen"),
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
         # --- tablet (more) ---
