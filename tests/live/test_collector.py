@@ -55,10 +55,3 @@ def test_take_over_stops_automatic_full_collections_and_starts_a_watch():
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
-
-
-def test_tallies_go_out_less_often_to_very_big_rooms():
-    from workshop.live.results import results_every
-
-    assert results_every(0.25, 30) == results_every(0.25, 1000) == 0.25
-    assert results_every(0.25, 2000) == 0.5
