@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from workshop.store import board_models  # noqa: F401 - registers the board tables
+from workshop.store import board_models  # noqa: F401 - registers the board and link tables
 from workshop.store.models import Base
 
 config = context.config

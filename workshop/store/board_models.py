@@ -67,10 +67,15 @@ class BoardIdea(Base):
     """A children's idea shipped to a network's board, with where it came from."""
 
     __tablename__ = "board_ideas"
-    __table_args__ = (UniqueConstraint("network_id", "idea_id"),)
+    __table_args__ = (UniqueConstraint("network_id", "idea_id"),
+                      UniqueConstraint("network_id", "origin_uid", name="uq_board_ideas_network_origin"))
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"), index=True)
-    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id"))
+    # the idea on this server; none for an idea shipped from a classroom laptop
+    idea_id: Mapped[int | None] = mapped_column(ForeignKey("ideas.id"), nullable=True)
+    # the idea's id everywhere ("<laptop>/idea/<id>"): a network stores each idea once
+    origin_uid: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    shipment_id: Mapped[int | None] = mapped_column(ForeignKey("shipments.id"), nullable=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     stage: Mapped[str] = mapped_column(String(12), default="new")
     title: Mapped[str] = mapped_column(String(80))
@@ -189,3 +194,6 @@ class Feedback(Base):
     face: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(String(200), default="")
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+from . import link_models  # noqa: E402,F401 - pairings and shipments refer to these tables

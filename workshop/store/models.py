@@ -57,6 +57,10 @@ class Group(Base):
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id"), nullable=True)
     progress_token: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     show_first_names: Mapped[bool] = mapped_column(Boolean, default=False)
+    # on a network server: the group's id on the laptop that shipped it ("<laptop>/group/<id>")
+    remote_uid: Mapped[str | None] = mapped_column(String(80), unique=True, nullable=True)
+    # on a laptop: the group's progress page on the network server it shipped to
+    remote_progress_url: Mapped[str | None] = mapped_column(String(300), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
