@@ -21,12 +21,28 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(overrides)
     socketio = app.extensions["workshop_socketio"]
     collector.take_over(socketio.sleep, socketio.start_background_task)
+    _start_sender(app, socketio)
     url = public_url(app.config["PUBLIC_URL"], app.config["PORT"])
     print(f"Workshop server: open {url}/ on this laptop (tablets join at {url}/j)", flush=True)
     print(f"Data directory: {app.config['DATA_DIR']}", flush=True)
     socketio.run(app, host=app.config["HOST"], port=app.config["PORT"],
                  allow_unsafe_werkzeug=True, log_output=args.verbose)
     return 0
+
+
+def _start_sender(app, socketio) -> None:
+    """A laptop sends its waiting shipments and fetches news in the background (a network
+    server has no links, so its sender only looks now and then)."""
+    import threading
+
+    from .exchange import outbox
+
+    wake = threading.Event()  # gevent's own Event once the standard library is patched
+    app.extensions["outbox_wake"] = wake
+    config = app.config
+    socketio.start_background_task(outbox.run_forever, app.extensions["db"],
+                                   config["INSTANCE_ID"], config["MEDIA_DIR"],
+                                   config["SYNC_SECONDS"], socketio.sleep, wake)
 
 
 def _create_user(args: argparse.Namespace) -> int:

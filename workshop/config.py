@@ -10,6 +10,8 @@
 | WORKSHOP_HOST / WORKSHOP_PORT | 0.0.0.0 / 5000 | where the server listens |
 | WORKSHOP_SECRET_KEY | generated once, kept in the data dir | signs login cookies |
 | WORKSHOP_ASYNC_MODE | gevent | Socket.IO async mode (gevent, or threading) |
+| WORKSHOP_ROLE | all | all (one laptop does everything), classroom, or network (hosted) |
+| WORKSHOP_SYNC_SECONDS | 20 | how often a laptop sends waiting shipments and fetches news |
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ def _secret(data_dir: Path) -> str:
         data_dir.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_hex(32))
         path.chmod(0o600)
+    return path.read_text().strip()
+
+
+ROLES = ("all", "classroom", "network")
+
+
+def _instance_id(data_dir: Path) -> str:
+    """This server's own id, made once: ids of what it ships start with it."""
+    path = data_dir / "instance_id"
+    if not path.exists():
+        path.write_text(secrets.token_hex(12))
     return path.read_text().strip()
 
 
@@ -48,10 +61,15 @@ def load(overrides: dict | None = None) -> dict:
         "ASYNC_MODE": env("WORKSHOP_ASYNC_MODE") or "gevent",
         "PLANS_DIR": ROOT / "sessions",
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        "ROLE": env("WORKSHOP_ROLE") or "all",
+        "SYNC_SECONDS": float(env("WORKSHOP_SYNC_SECONDS") or 20),
     }
     settings.update(overrides)
     settings["DATA_DIR"] = Path(settings["DATA_DIR"])
     settings.setdefault("SECRET_KEY", env("WORKSHOP_SECRET_KEY") or _secret(settings["DATA_DIR"]))
+    if settings["ROLE"] not in ROLES:
+        raise ValueError(f"WORKSHOP_ROLE must be one of {', '.join(ROLES)}")
+    settings.setdefault("INSTANCE_ID", _instance_id(settings["DATA_DIR"]))
     settings["MEDIA_DIR"] = settings["DATA_DIR"] / "media"
     settings["OWN_PLANS_DIR"] = settings["DATA_DIR"] / "plans"
     return settings

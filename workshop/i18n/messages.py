@@ -74,6 +74,32 @@ _MESSAGES = {
     "weeks_invalid": lazy_gettext("Give a number of weeks from 1 to 52."),
     "other_network": lazy_gettext("This group already belongs to another network."),
     "already_shipped": lazy_gettext("These ideas were just shipped. Look at the board."),
+    "publish_address_invalid": lazy_gettext("Type the whole web address, starting with "
+                                            "https://, like https://www.school.nl/ideas"),
+    # a laptop and the network server
+    "pairing_code_invalid": lazy_gettext("That pairing code does not work: it was used "
+                                         "already, has expired or was typed wrong. Ask the "
+                                         "advisor for a new one."),
+    "key_unknown": lazy_gettext("The network server does not know this laptop. Pair it "
+                                "again with a new code from the advisor."),
+    "key_revoked": lazy_gettext("The advisor ended this laptop's link to the network. Ask "
+                                "for a new pairing code."),
+    "key_other_network": lazy_gettext("This laptop is paired with another network. These "
+                                      "ideas cannot go to this one."),
+    "shipment_broken": lazy_gettext("This shipment file is damaged or not a shipment. "
+                                    "Nothing was added. Download it again on the laptop."),
+    "shipment_too_big": lazy_gettext("This shipment is too big. Ship fewer ideas at once."),
+    "shipment_format": lazy_gettext("This shipment comes from another version of the "
+                                    "program. Update the laptop and ship again."),
+    "server_unreachable": lazy_gettext("The network server cannot be reached. The ideas "
+                                       "wait on this laptop and go later by themselves."),
+    "server_not_network": lazy_gettext("That address does not answer like a network server. "
+                                       "Check the address."),
+    "server_error": lazy_gettext("The network server refused this. Try again later."),
+    "address_invalid": lazy_gettext("Type an address like https://netwerk.voorbeeld.nl."),
+    "link_revoked": lazy_gettext("This laptop's link to the network has ended. Pair again."),
+    "nothing_to_ship": lazy_gettext("There is nothing to ship. Put ideas on the shortlist "
+                                    "first."),
 }
 
 

@@ -96,7 +96,12 @@ def _flatten(image: Image.Image) -> Image.Image:
 
 def store(data: bytes, kind: str, folder: Path) -> Stored:
     """Re-encode and write a picture under an unguessable name in `folder`."""
-    payload, ext, width, height = reencode(data, kind)
+    return write(*reencode(data, kind), kind=kind, folder=folder)
+
+
+def write(payload: bytes, ext: str, width: int, height: int, *, kind: str,
+          folder: Path) -> Stored:
+    """Write a picture that `reencode` made under an unguessable name in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     filename = f"{kind}-{secrets.token_urlsafe(12)}.{ext}"
     tmp = folder / (filename + ".tmp")

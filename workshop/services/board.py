@@ -40,8 +40,8 @@ def ship(dbs: Session, actor: User, series_id: int, network_id: int,
             continue
         row = dbs.get(Idea, idea["id"])
         dbs.add(BoardIdea(network_id=network_id, idea_id=row.id, group_id=group.id,
-                          title=row.title or _short(row.text), text=row.text,
-                          origin=_origin(idea, series, group, show_first_names),
+                          title=row.title or short_title(row.text), text=row.text,
+                          origin=idea_origin(idea, series, group, show_first_names),
                           drawing_id=row.drawing_id, photo_id=row.photo_id,
                           shipped_by=actor.id))
         shipped.append(row.id)
@@ -53,12 +53,13 @@ def ship(dbs: Session, actor: User, series_id: int, network_id: int,
     return {"shipped": shipped, "already": skipped}
 
 
-def _short(text: str) -> str:
+def short_title(text: str) -> str:
+    """The first words of an idea, as its title when it has none."""
     words = text.split()
     return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
 
-def _origin(idea: dict, series: Series, group: Group, first_names: bool) -> dict:
+def idea_origin(idea: dict, series: Series, group: Group, first_names: bool) -> dict:
     """Where an idea came from, without any child's name unless the leader allowed it."""
     return {
         "group": group.name, "school": group.school, "neighbourhood": group.neighbourhood,

@@ -37,7 +37,10 @@ def group_by_token(dbs: Session, token: str) -> Group:
 
 
 def _first_name(dbs: Session, item: BoardIdea) -> str | None:
-    """The first name of the child whose idea it is (only when the leader allows names)."""
+    """The first name of the child whose idea it is (only when the leader allows names);
+    an idea shipped from a laptop brought it along only if the leader allowed it there."""
+    if item.idea_id is None:
+        return (item.origin or {}).get("first_name")
     idea = dbs.get(Idea, item.idea_id)
     child = dbs.get(Participant, idea.participant_id) if idea else None
     return child.name if child else None

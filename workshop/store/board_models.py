@@ -68,7 +68,8 @@ class BoardIdea(Base):
 
     __tablename__ = "board_ideas"
     __table_args__ = (UniqueConstraint("network_id", "idea_id"),
-                      UniqueConstraint("network_id", "origin_uid", name="uq_board_ideas_network_origin"))
+                      UniqueConstraint("network_id", "origin_uid",
+                                       name="uq_board_ideas_network_origin"))
     id: Mapped[int] = mapped_column(primary_key=True)
     network_id: Mapped[int] = mapped_column(ForeignKey("networks.id"), index=True)
     # the idea on this server; none for an idea shipped from a classroom laptop

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base, utcnow
 
-
 # --- on the network server ---
 
 class Pairing(Base):

@@ -15,10 +15,16 @@ from ..i18n.messages import error_body, message
 
 def init_app(app: Flask) -> None:
     """Register the blueprints, the error handler and template helpers."""
-    from . import auth, board, files, leader, public, screen, shipping, tablet
+    from . import addresses, auth, board, files, leader, public, publish, screen, shipping, tablet
 
-    for module in (auth, leader, screen, tablet, files, board, shipping, public):
+    for module in (auth, leader, screen, tablet, files, board, shipping, public, addresses,
+                   publish):
         app.register_blueprint(module.bp)
+    from . import api, linking
+
+    app.register_blueprint(linking.bp)
+    if app.config["ROLE"] != "classroom":  # a network server (or the all-in-one laptop)
+        app.register_blueprint(api.bp)
 
     @app.errorhandler(Refused)
     def refused(exc: Refused):

@@ -4,15 +4,17 @@ page (templates/leader/series.html asks for them through `ship_panel`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, current_app, flash, redirect, request, url_for
 from flask_babel import gettext
 
 from ..domain.errors import Refused
+from ..exchange import outbox
 from ..i18n.messages import message
 from ..services import board, network, progress, setup
 from . import db
 from .auth import current_user, login_required
-from .public import progress_url
+from .linking import wake_sender
+from .public import group_progress_url
 
 bp = Blueprint("shipping", __name__)
 
@@ -24,16 +26,28 @@ def ship_panel(series_id: int, ideas: list[dict]) -> dict:
         series = setup.get_series(dbs, actor, series_id)
         group = series.group
         shipped = board.shipped_ids(dbs, series_id)
-        networks = network.ship_targets(dbs, actor, group)
-        token = None
-        if shipped or group.progress_token:
+        networks = [] if current_app.config["ROLE"] == "classroom" else \
+            network.ship_targets(dbs, actor, group)
+        links = outbox.links(dbs)
+        sent = outbox.shipments_of(dbs, series_id)
+        token = url = None
+        if shipped or group.progress_token or group.remote_progress_url:
             token = progress.progress_link(dbs, actor, series_id)
+            url = group_progress_url(group)
+        remote = bool(group.remote_progress_url)
         chosen, first_names = group.network_id, group.show_first_names
-    ready = [i for i in ideas if i["shortlisted"] and i["visibility"] == "visible"
-             and not i["merged_into"] and i["id"] not in shipped]
+    curated = [i["id"] for i in ideas if i["shortlisted"] and i["visibility"] == "visible"
+               and not i["merged_into"]]
+    ready = [i for i in curated if i not in shipped]
+    for item in sent:
+        item["error_text"] = message(Refused(item["error"])) if item["error"] else ""
+    on_links = {i for s in sent if s["status"] != "refused" for i in s["idea_ids"]}
+    ready_links = [i for i in curated if i not in on_links]
     return {"networks": networks, "network_id": chosen, "show_first_names": first_names,
-            "shipped": shipped, "ready": len(ready), "token": token,
-            "url": progress_url(token) if token else None}
+            "links": links, "shipments": sent, "ready_links": len(ready_links),
+            "waiting": any(s["status"] == "waiting" for s in sent),
+            "on_links": on_links, "shipped": shipped, "ready": len(ready), "token": token,
+            "url": url, "remote": remote}
 
 
 @bp.app_context_processor
@@ -47,13 +61,17 @@ def ship(series_id: int):
     """Ship the shortlist; ideas that are on the board already are left as they are."""
     target = url_for("leader.series", series_id=series_id) + "#ship"
     try:
+        choice = request.form.get("network_id", "")
+        first_names = request.form.get("show_first_names") == "1"
+        if choice.startswith("link-"):
+            return _queue(series_id, choice[5:], first_names, target)
         try:
-            network_id = int(request.form.get("network_id", ""))
+            network_id = int(choice)
         except ValueError:
             raise Refused("not_found") from None
         with db().begin() as dbs:
             result = board.ship(dbs, current_user(), series_id, network_id,
-                                show_first_names=request.form.get("show_first_names") == "1")
+                                show_first_names=first_names)
     except Refused as exc:
         if exc.code == "forbidden":
             raise
@@ -61,4 +79,20 @@ def ship(series_id: int):
         return redirect(target)
     flash(gettext("Shipped to the board: %(n)s. Already on the board: %(m)s.",
                   n=len(result["shipped"]), m=len(result["already"])), "ship")
+    return redirect(target)
+
+
+def _queue(series_id: int, link_id: str, first_names: bool, target: str):
+    """Ship to a linked network server: into the outbox now, sent when it can be."""
+    if not link_id.isdigit():
+        raise Refused("not_found")
+    with db().begin(write=True) as dbs:
+        result = outbox.queue(dbs, current_user(), series_id, int(link_id), first_names)
+    if result["queued"]:
+        flash(gettext("%(n)s ideas are ready to go. They are sent as soon as the network "
+                      "server can be reached.", n=result["queued"]), "ship")
+        wake_sender()
+    else:
+        flash(gettext("Nothing new to ship: these ideas are on their way or sent already."),
+              "ship")
     return redirect(target)

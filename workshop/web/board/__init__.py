@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("board", __name__)
 
-from . import columns, figures, idea, meeting, networks  # noqa: E402,F401 - registers the views
+from . import columns, figures, idea, laptops, meeting, networks  # noqa: E402,F401 - views
