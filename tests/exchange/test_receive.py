@@ -41,7 +41,8 @@ def manifest(uid="ship-0001-aaaa", ideas=2, network_id=0, **group) -> dict:
     return {"format": 1, "uid": uid, "network_id": network_id, "sender": "laptop",
             "group": {"uid": "laptop-a/group/1", "name": "Groep 6B", "school": "De Regenboog",
                       "neighbourhood": "Rivierenbuurt", "show_first_names": False, **group},
-            "series": "Voorjaar", "counts": {"children": 24, "workshops": 3, "ideas": 40},
+            "series": "Voorjaar", "series_uid": "laptop-a/series/1",
+            "counts": {"children": 24, "workshops": 3, "ideas": 40},
             "ideas": [{"uid": f"laptop-a/idea/{n}", "title": f"Idee {n}",
                        "text": f"Een idee nummer {n}", "drawing": f"pictures/drawing-{n}.png",
                        "photo": "pictures/photo-0.jpg" if n == 0 else None,
@@ -210,3 +211,20 @@ def test_news_answers_only_for_the_keys_network(app, db, net):
         assert {n["uid"] for n in news(dbs, net["first"], ["laptop-a/idea/0", "x"])} == {
             "laptop-a/idea/0"}
         assert news(dbs, net["second"], ["laptop-a/idea/0"]) == []
+
+
+def test_figures_count_what_the_laptops_counted(app, db, net):
+    from workshop.services.figures import figures
+
+    take(app, db, archive.pack(manifest(), pictures()), net["first"], net["key"])
+    second = manifest(uid="ship-0009-dddd", ideas=3)
+    second["counts"] = {"children": 25, "workshops": 3, "ideas": 44}
+    take(app, db, archive.pack(second, pictures(3)), net["first"], net["key"])
+    with db.begin() as dbs:
+        admin = dbs.get(User, net["admin"].id)
+        found = figures(dbs, admin, net["first"])
+        other = figures(dbs, admin, net["second"])
+    # the same series shipped twice counts once, with its newest figures
+    assert (found["children"], found["workshops"], found["ideas"]) == (25, 3, 44)
+    assert found["shipped"] == 3
+    assert (other["children"], other["shipped"]) == (0, 0)

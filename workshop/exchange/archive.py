@@ -119,6 +119,7 @@ def check_manifest(raw: object) -> dict:
                   "neighbourhood": _text(group.get("neighbourhood"), "title"),
                   "show_first_names": bool(_need(group.get("show_first_names", False), bool))},
         "series": _text(raw.get("series"), "title"),
+        "series_uid": _uid(raw.get("series_uid") or raw.get("uid")),
         "counts": {k: _count(counts.get(k, 0)) for k in ("children", "workshops", "ideas")},
         "ideas": [_idea(i) for i in ideas],
     }

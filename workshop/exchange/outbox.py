@@ -169,7 +169,8 @@ def manifest(dbs: Session, series: Series, idea_ids: list[int], *, uid: str, net
             "group": {"uid": group_uid(instance, group.id), "name": group.name,
                       "school": group.school, "neighbourhood": group.neighbourhood,
                       "show_first_names": bool(show_first_names)},
-            "series": series.title, "counts": _counts(dbs, series), "ideas": ideas}
+            "series": series.title, "series_uid": f"{instance}/series/{series.id}",
+            "counts": _counts(dbs, series), "ideas": ideas}
     return data, pictures
 
 

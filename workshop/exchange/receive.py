@@ -71,7 +71,7 @@ def _store(dbs: Session, media_dir: Path, manifest: dict, pictures: dict[str, tu
     shipment = Shipment(uid=manifest["uid"], network_id=network.id, group_id=group.id,
                         pairing_id=pairing.id if pairing is not None else None,
                         uploaded_by=None if pairing is not None else shipper,
-                        counts=manifest["counts"])
+                        counts={**manifest["counts"], "series": manifest["series_uid"]})
     dbs.add(shipment)
     dbs.flush()
     uids = [i["uid"] for i in manifest["ideas"]]

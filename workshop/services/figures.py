@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from ..domain.board import ORDER, Role, Stage, is_stale
 from ..domain.errors import Refused
 from ..store.board_models import BoardIdea, Fit, LedgerLine, Network, Offer
+from ..store.link_models import Shipment
 from ..store.models import Attendance, Group, Idea, Series, User, Workshop, utcnow
 from .support import money_totals
 
@@ -22,6 +23,21 @@ def _stale(dbs: Session, network_id: int | None) -> int:
     now = utcnow()
     return sum(1 for stage, news, weeks in dbs.execute(query)
                if is_stale(stage, (now - news).total_seconds() / (7 * 86400), weeks))
+
+
+def _from_laptops(dbs: Session, network_id: int | None) -> dict:
+    """What classroom laptops counted for the groups they shipped here: per series the
+    newest shipment's counts; children per group once (the same class in each series)."""
+    query = select(Shipment.group_id, Shipment.counts).order_by(Shipment.id)
+    if network_id is not None:
+        query = query.where(Shipment.network_id == network_id)
+    per_series, children = {}, {}
+    for group_id, counts in dbs.execute(query):
+        per_series[(group_id, counts.get("series"))] = counts
+        children[group_id] = max(children.get(group_id, 0), counts.get("children", 0))
+    return {"children": sum(children.values()),
+            "workshops": sum(c.get("workshops", 0) for c in per_series.values()),
+            "ideas": sum(c.get("ideas", 0) for c in per_series.values())}
 
 
 def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
@@ -60,15 +76,18 @@ def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
                          LedgerLine.partner_id.is_not(None))).subquery()
     money = money_totals(dbs, network_id)
     stale = _stale(dbs, network_id)
+    remote = _from_laptops(dbs, network_id)
     return {
         "stale": stale,
         "scope": dbs.get(Network, network_id).name if network_id else None,
-        "children": dbs.scalar(select(func.count(func.distinct(Attendance.participant_id)))
-                               .where(Attendance.workshop_id.in_(workshops))) or 0,
-        "workshops": dbs.scalar(select(func.count()).select_from(workshops.subquery())) or 0,
-        "ideas": dbs.scalar(select(func.count(Idea.id)).join(Series, Series.id == Idea.series_id)
-                            .where(Series.group_id.in_(groups),
-                                   Idea.merged_into_id.is_(None))) or 0,
+        "children": remote["children"] + (dbs.scalar(
+            select(func.count(func.distinct(Attendance.participant_id)))
+            .where(Attendance.workshop_id.in_(workshops))) or 0),
+        "workshops": remote["workshops"] + (dbs.scalar(
+            select(func.count()).select_from(workshops.subquery())) or 0),
+        "ideas": remote["ideas"] + (dbs.scalar(
+            select(func.count(Idea.id)).join(Series, Series.id == Idea.series_id)
+            .where(Series.group_id.in_(groups), Idea.merged_into_id.is_(None))) or 0),
         "shipped": sum(stages.values()),
         "selected": at_least(Stage.SELECTED),
         "adopted": at_least(Stage.ADOPTED),
