@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 
 PLAN_KINDS = ("inspire", "dream", "critical")
-STEP_KINDS = ("welcome", "question", "poll", "cards", "ideas", "vote", "critical", "wrapup")
+STEP_KINDS = ("welcome", "news", "question", "poll", "cards", "ideas", "vote", "critical",
+              "wrapup")
 LANGS = ("nl", "en")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
@@ -67,7 +68,7 @@ class Step:
     @property
     def takes_input(self) -> bool:
         """True when children can send something in this step."""
-        return self.kind not in ("welcome", "wrapup")
+        return self.kind not in ("welcome", "news", "wrapup")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import flow
+from ..domain import flow, news
 from ..domain.errors import Refused
 from ..domain.plans import Plan, dump_plan, parse_plan
 from ..store.models import Idea, User, Workshop, utcnow
+from .class_news import has_news
 from .plan_library import PlanLibrary
 from .setup import get_workshop
 
@@ -38,7 +39,7 @@ def start(dbs: Session, actor: User, library: PlanLibrary, workshop_id: int) -> 
                                                 Workshop.status == flow.Status.LIVE)).first()
     if others is not None:
         raise Refused("other_workshop_live")
-    workshop.plan_yaml = dump_plan(library.get(workshop.plan_name))
+    workshop.plan_yaml = dump_plan(_plan_for(dbs, workshop, library.get(workshop.plan_name)))
     workshop.status = flow.Status.LIVE
     workshop.step_index = 0
     workshop.started_at = utcnow()
@@ -47,6 +48,14 @@ def start(dbs: Session, actor: User, library: PlanLibrary, workshop_id: int) -> 
     workshop.version += 1
     dbs.commit()
     return workshop
+
+
+def _plan_for(dbs: Session, workshop: Workshop, plan: Plan) -> Plan:
+    """The plan as this group runs it: without the news step while nothing of the group was
+    shipped (the step indexes of the frozen plan are those the children see)."""
+    if news.has_news_step(plan) and not has_news(dbs, workshop.series.group_id):
+        return news.without_news(plan)
+    return plan
 
 
 def _new_code(dbs: Session) -> str:

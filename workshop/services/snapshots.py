@@ -11,9 +11,11 @@ from collections import Counter
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from ..domain import flow
+from ..domain import flow, news
 from ..domain.plans import Step
-from ..store.models import Attendance, Idea, Media, Participant, Response, Vote, Workshop
+from ..store.models import Attendance, Idea, Participant, Response, Vote, Workshop
+from .class_news import news_for_group
+from .media_links import media_url
 from .run import plan_of
 
 IDEA_STEPS = ("ideas", "vote", "critical", "wrapup")
@@ -33,14 +35,6 @@ def step_data(step: Step, index: int) -> dict:
                      "text": c.text.as_dict() if c.text else None} for c in step.choices],
         "budget": step.budget, "max_per_idea": step.max_per_idea, "top": step.top,
     }
-
-
-def media_url(dbs: Session, media_id: int | None) -> str | None:
-    """The address of a stored drawing or photo, or None."""
-    if media_id is None:
-        return None
-    media = dbs.get(Media, media_id)
-    return f"/media/{media.filename}" if media else None
 
 
 def idea_data(dbs: Session, idea: Idea, author: Participant | None = None) -> dict:
@@ -200,6 +194,8 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
         content["counts"] = choice_counts(dbs, workshop, index, "reaction")
     elif step.kind in IDEA_STEPS:
         content["ideas"] = series_ideas(dbs, workshop, everything=everything)
+    elif step.kind == "news":
+        content["news"] = group_news(dbs, workshop)
     if step.kind == "vote":
         content["tally"] = tally(dbs, workshop, index)
     if step.kind in ("vote", "critical"):
@@ -216,6 +212,18 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
                    if i["visibility"] == "visible" and not i["merged_into"]]
         content["ideas"] = top_ideas(visible, step.top)
     return content
+
+
+def group_news(dbs: Session, workshop: Workshop) -> dict:
+    """For a news step on the screen: what became of the group's shipped ideas, each with
+    its stage's icon and place on the track (the words are the screen's, in its language)."""
+    data = news_for_group(dbs, workshop.series.group_id)
+    for item in data["ideas"]:
+        item["icon"] = news.stage_icon(item["stage"])
+        item["track_step"] = news.track_position(item["stage"])
+        item["reason_says_not_now"] = news.says_not_now(item["reason"])
+    data["track"] = news.track()
+    return data
 
 
 def _summary(dbs: Session, workshop: Workshop) -> list[dict]:

@@ -1,0 +1,70 @@
+"""The news step over sockets: the classroom screen gets what became of the group's ideas,
+the tablets only that they should look at the screen."""
+
+from __future__ import annotations
+
+import json
+
+from workshop.store.models import User
+
+from ..news_world import (
+    ADOPTED,
+    CHILD,
+    NOT_NOW,
+    OWNER,
+    REASON,
+    UPDATE,
+    class_with_ideas,
+    ship_and_follow,
+)
+from .helpers import Screen, Tablet, goto
+
+
+def start(leader, workshop_id: int) -> None:
+    response = leader.client.post(f"/workshops/{workshop_id}/start")
+    assert response.status_code == 302, response.status_code
+
+
+def test_the_screen_shows_the_news_and_the_tablets_look_at_it(app, client, leader, db):
+    media = app.config["MEDIA_DIR"]
+    with db.begin() as dbs:
+        juf = dbs.get(User, leader.user["id"])
+        world = ship_and_follow(dbs, class_with_ideas(dbs, juf, app.extensions["plans"], media),
+                                media)
+    start(leader, world.workshops[2])
+    screen = Screen(app, client, world.workshops[2])
+    assert [s["kind"] for s in screen.state["steps"]][:2] == ["welcome", "news"]
+    assert "news" not in screen.state                       # only in the news step
+    sam = Tablet(app, screen.state["code"], "Noor", "🦉")
+    state = goto(screen, "news")
+    assert state["step_index"] == 1 and state["step"]["kind"] == "news"
+    news = state["news"]
+    assert [i["text"] for i in news["ideas"]] == [NOT_NOW, ADOPTED]
+    not_now, adopted = news["ideas"]
+    assert (adopted["stage"], adopted["icon"], adopted["owner"]) == ("adopted", "🤝", OWNER)
+    assert adopted["latest"]["text"] == UPDATE and adopted["track_step"] == 2
+    assert adopted["picture"].startswith("/media/drawing-")
+    assert client.get(adopted["picture"]).status_code == 200
+    assert (not_now["icon"], not_now["reason"], not_now["track_step"]) == ("⏸️", REASON, -1)
+    assert not_now["reason_says_not_now"] is False
+    assert [s["icon"] for s in news["track"]] == ["👀", "⭐", "🤝", "📅", "🎈", "🎉", "💬"]
+    assert news["fetched_at"] is None
+    assert CHILD not in json.dumps(news)
+    # a screen that comes back (a reload, the Wi-Fi) gets the news again
+    assert Screen(app, client, world.workshops[2]).state["news"] == news
+    # the tablets follow to the news step, without the news itself
+    shared = [e["args"][0] for e in sam.received() if e["name"] == "shared"][-1]
+    assert shared["step"]["kind"] == "news" and "news" not in shared
+    assert "news" not in sam.hello() and sam.state["step"]["kind"] == "news"
+    refused = sam.submit("answer", {"text": "Hoi"})
+    assert refused["error"] == "step_changed"
+
+
+def test_the_news_step_is_left_out_for_a_group_without_news(app, client, leader, db):
+    with db.begin() as dbs:
+        juf = dbs.get(User, leader.user["id"])
+        world = class_with_ideas(dbs, juf, app.extensions["plans"], app.config["MEDIA_DIR"])
+    start(leader, world.workshops[2])
+    screen = Screen(app, client, world.workshops[2])
+    assert "news" not in [s["kind"] for s in screen.state["steps"]]
+    assert screen.state["steps"][1]["kind"] == "vote"
