@@ -27,10 +27,11 @@ from ..domain.errors import Refused
 from ..i18n.messages import error_body, message
 from ..media.poster import poster_pdf, poster_png
 from ..media.qr import qr_png
-from ..netaddr import public_url
 from ..services import follow_up, progress
 from ..store.board_models import BoardIdea
+from ..store.models import Group
 from . import db
+from .addresses import outside_url
 
 bp = Blueprint("public", __name__)
 
@@ -41,9 +42,15 @@ FACE_ICONS = {"great": "😄", "good": "🙂", "okay": "😐", "bad": "🙁"}
 
 
 def progress_url(token: str) -> str:
-    """The absolute address of a group's progress page, as printed and put in QR codes."""
-    base = public_url(current_app.config["PUBLIC_URL"], current_app.config["PORT"])
-    return base + url_for("public.progress_page", token=token)
+    """The absolute address of a group's progress page on this server, for people outside
+    the classroom (workshop/web/addresses.py decides the base)."""
+    return outside_url(url_for("public.progress_page", token=token))
+
+
+def group_progress_url(group: Group) -> str:
+    """Where parents find the group's progress page, as printed and put in QR codes: on the
+    linked network server when the group's ideas went there, else on this server."""
+    return group.remote_progress_url or progress_url(group.progress_token)
 
 
 def stage_words(stage: str, owner: str | None = None, reason: str = "") -> dict:
@@ -97,7 +104,8 @@ def _nice_date(iso: str) -> str:
 def _page_data(token: str) -> tuple[dict, str]:
     """The group's ideas with their status in words; refuses a guessed token."""
     with db().begin() as dbs:
-        data = progress.progress(dbs, progress.group_by_token(dbs, token))
+        group = progress.group_by_token(dbs, token)
+        data, url = progress.progress(dbs, group), group_progress_url(group)
     order = {str(s): i for i, s in enumerate(COLUMNS)}
     for idea in data["ideas"]:
         idea["words"] = stage_words(idea["stage"], idea["owner"], idea["reason"])
@@ -109,7 +117,7 @@ def _page_data(token: str) -> tuple[dict, str]:
         idea["show_text"] = idea["text"].strip() != (idea["title"] or "").strip()
         if idea["latest"]:
             idea["latest"]["date"] = _nice_date(idea["latest"]["at"])
-    return data, progress_url(token)
+    return data, url
 
 
 def _no_index(response: Response) -> Response:
@@ -150,10 +158,10 @@ def progress_qr(token: str):
     """The QR code to the progress page."""
     try:
         with db().begin() as dbs:
-            progress.group_by_token(dbs, token)
+            url = group_progress_url(progress.group_by_token(dbs, token))
     except Refused as exc:
         return _missing(exc)
-    return Response(qr_png(progress_url(token)), mimetype="image/png",
+    return Response(qr_png(url), mimetype="image/png",
                     headers={"Cache-Control": "no-cache"})
 
 

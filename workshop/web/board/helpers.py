@@ -8,9 +8,6 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel.numbers import format_currency
-from flask import (
-    current_app,
-)
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -24,9 +21,9 @@ from ...domain.board import (
 from ...domain.errors import Refused
 from ...i18n.messages import message
 from ...media.qr import qr_png
-from ...netaddr import public_url
 from ...services import network, support
 from ...store.models import utcnow
+from ..addresses import base as outside_base
 from . import bp
 
 LOCAL_TIME = "Europe/Amsterdam"
@@ -91,7 +88,8 @@ def day(iso: str | None) -> str:
 
 
 def _base() -> str:
-    return public_url(current_app.config["PUBLIC_URL"], current_app.config["PORT"])
+    """The base of links for people outside the meeting (invitations, respond, feedback)."""
+    return outside_base()
 
 
 def _qr(url: str) -> str:

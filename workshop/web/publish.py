@@ -1,0 +1,71 @@
+"""The progress page as a folder for the school website: a zip file the leader downloads on
+the series page (the folder is made by workshop/services/published.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_date
+from markupsafe import Markup
+
+from ..domain.errors import Refused
+from ..i18n.messages import message
+from ..media.poster import poster_png
+from ..services import progress, published
+from . import db
+from .auth import current_user, login_required
+from .public import _page_data, _poster_labels, track
+
+bp = Blueprint("publish", __name__)
+STYLES = ("css/app.css", "css/public.css")
+
+
+def _css() -> Markup:
+    """The page's style sheets, to put inline."""
+    folder = Path(current_app.static_folder)
+    text = "\n".join((folder / name).read_text(encoding="utf-8") for name in STYLES)
+    return Markup(text.replace("</", "<\\/"))
+
+
+def _file_name(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40]
+    return f"progress-page-{slug or 'group'}.zip"
+
+
+@bp.route("/series/<int:series_id>/progress-folder.zip")
+@login_required
+def progress_folder(series_id: int):
+    """The group's progress page as a zip file: index.html, img/ and the poster. With the
+    address where the leader will publish it, the poster's QR code points there."""
+    given = request.args.get("publish_url", "")
+    try:
+        address = published.publish_address(given)
+    except Refused as exc:
+        flash(message(exc), "publish-error")
+        return redirect(url_for("leader.series", series_id=series_id,
+                                publish_url=given[:300]) + "#publish")
+    with db().begin() as dbs:
+        token = progress.progress_link(dbs, current_user(), series_id)
+    data, url = _page_data(token)
+    extra = {"date": format_date(date.today(), format="long"), "css": _css()}
+    labels, media = _poster_labels(), current_app.config["MEDIA_DIR"]
+    body = published.progress_folder(
+        data, media,
+        render=lambda local: render_template("public/published.html", data=local,
+                                             track=track(), published=extra),
+        poster=lambda stored: poster_png(stored, address or url, media, labels))
+    return Response(body, mimetype="application/zip", headers={
+        "Content-Disposition": f"attachment; filename={_file_name(data['group']['name'])}",
+        "Cache-Control": "no-store"})
