@@ -126,6 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     from .bench.command import add_parser as add_bench
 
     add_bench(sub)
+    from .bench.shipment import add_parser as add_bench_shipment
+
+    add_bench_shipment(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 

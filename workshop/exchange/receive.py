@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.errors import Refused
 from ..media import images
+from ..offload import off_loop, off_loop_each
 from ..services.board import short_title
 from ..store.board_models import BoardIdea, Network
 from ..store.link_models import Pairing, Shipment
@@ -22,15 +23,14 @@ from .archive import unpack
 
 
 def prepare(data: bytes) -> tuple[dict, dict[str, tuple]]:
-    """Check an archive and re-encode its pictures (CPU only, no database: the web edge
-    runs it off the event loop). A broken picture refuses the whole shipment."""
-    manifest, raw = unpack(data)
-    pictures = {}
-    for idea in manifest["ideas"]:
-        for kind in ("drawing", "photo"):
-            if idea[kind]:
-                pictures[idea[kind]] = (kind, images.reencode(raw[idea[kind]], kind))
-    return manifest, pictures
+    """Check an archive and re-encode its pictures (CPU only, no database), off the event
+    loop and in parallel. A broken picture refuses the whole shipment."""
+    manifest, raw = off_loop(unpack, data)
+    wanted = [(idea[kind], kind) for idea in manifest["ideas"] for kind in ("drawing", "photo")
+              if idea[kind]]
+    done = off_loop_each(images.reencode, [(raw[name], kind) for name, kind in wanted])
+    return manifest, {name: (kind, made) for (name, kind), made in zip(wanted, done,
+                                                                       strict=True)}
 
 
 def receive(dbs: Session, media_dir: Path, manifest: dict, pictures: dict[str, tuple],

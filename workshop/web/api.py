@@ -12,7 +12,6 @@ from ..domain.errors import Refused
 from ..exchange import receive as receiving
 from ..exchange.archive import MAX_ARCHIVE
 from ..i18n.messages import error_body
-from ..offload import off_loop
 from ..services import pairing
 from . import db
 from .addresses import base as outside_base
@@ -58,7 +57,7 @@ def ship():
     with db().begin() as dbs:
         network_id = pairing.by_key(dbs, _key()).network_id
     data = request.get_data(cache=False)
-    manifest, pictures = off_loop(receiving.prepare, data)
+    manifest, pictures = receiving.prepare(data)
     media_dir = current_app.config["MEDIA_DIR"]
     with db().begin(write=True) as dbs:
         found = pairing.by_key(dbs, _key())

@@ -10,7 +10,6 @@ from flask_babel import gettext
 from ...domain.errors import Refused
 from ...exchange import receive as receiving
 from ...exchange.archive import MAX_ARCHIVE
-from ...offload import off_loop
 from ...services import network, pairing
 from ...store.board_models import Network
 from .. import db
@@ -81,7 +80,7 @@ def upload_shipment(network_id: int):
     try:
         if upload is None or not upload.filename:
             raise Refused("shipment_broken")
-        manifest, pictures = off_loop(receiving.prepare, upload.read(MAX_ARCHIVE + 1))
+        manifest, pictures = receiving.prepare(upload.read(MAX_ARCHIVE + 1))
         with db().begin(write=True) as dbs:
             result = receiving.receive(dbs, current_app.config["MEDIA_DIR"], manifest,
                                        pictures, network_id, uploaded_by=actor.id)
