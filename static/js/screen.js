@@ -30,6 +30,7 @@
   const bar = document.getElementById("controlbar");
   const barButtons = document.getElementById("cb-buttons");
   const gotoSelect = document.getElementById("cb-goto");
+  const keysLine = bar.querySelector(".cb-keys");
 
   const api = L.start(workshopId, { onStatus: (up) => {
     offline.hidden = up;
@@ -596,10 +597,128 @@
     return el("div", { class: "summary" }, parts);
   }
 
+  /* --- news: what became of the group's shipped ideas, one idea at a time ----------------
+   * The leader's next/back (→ ←, PageDown/PageUp, the buttons) go through the ideas first;
+   * after the last one "next" goes on to the next step, before the first one "back" to the
+   * step before. Coming back from the next step shows the last idea. No auto-advance: the
+   * leader tells about each idea and moves on when the children have seen it. */
+
+  function stageText(kind, idea) {
+    const known = window.T && window.T["stage_label_" + idea.stage] !== undefined;
+    const stage = known ? idea.stage : "new";
+    const partner = idea.owner || t("stage_someone");
+    if (kind === "label" && stage === "not_now" && idea.reason_says_not_now) return t("st_not_now");
+    if (kind === "sentence" && stage === "not_now") return idea.reason || "";
+    return t("stage_" + kind + "_" + stage, { partner });
+  }
+
+  function niceDate(iso, withTime) {
+    const when = iso ? new Date(iso) : null;
+    if (!when || isNaN(when.getTime())) return "";
+    const opts = { day: "numeric", month: "long", year: "numeric" };
+    if (withTime) Object.assign(opts, { hour: "2-digit", minute: "2-digit" });
+    try { return when.toLocaleString(window.LANG || "nl", opts); } catch (e) { return when.toLocaleString(); }
+  }
+
+  function newsTrack(idea, track) {
+    return el("ol", { class: "news-track", "aria-hidden": "true" }, (track || []).map((s, k) =>
+      el("li", { class: k < idea.track_step ? "done" : k === idea.track_step ? "now" : "todo" }, [
+        el("span", { class: "news-dot", text: s.icon }),
+      ])));
+  }
+
+  function newsSlide(idea, news, index, count, dots, updated) {
+    const notNow = idea.stage === "not_now";
+    const title = idea.title || idea.text || "";
+    const showText = idea.title && idea.text && idea.text.trim() !== idea.title.trim();
+    const sentence = stageText("sentence", idea);
+    const latest = idea.latest;
+    const latestDate = latest ? niceDate(latest.at, false) : "";
+    return el("section", { class: "news-slide stage-" + idea.stage, "data-idea": String(idea.idea_id),
+                           "data-stage": idea.stage }, [
+      el("div", { class: "news-pic" + (idea.picture ? "" : " no-pic") }, [
+        idea.picture ? el("img", { src: idea.picture, alt: "" }) : el("span", { "aria-hidden": "true", text: "💡" }),
+      ]),
+      el("div", { class: "news-words" }, [
+        count > 1 ? el("div", { class: "news-top" }, [
+          el("p", { class: "news-count", text: t("idea_n_of_m", { n: index + 1, m: count }) }), dots,
+        ]) : null,
+        el("h2", { class: "news-title" + (title.length > 48 ? " long" : ""), text: title }),
+        showText ? el("p", { class: "news-quote", text: "“" + idea.text + "”" }) : null,
+        el("div", { class: "news-status" }, [
+          el("span", { class: "news-status-icon", "aria-hidden": "true", text: idea.icon || "💡" }),
+          el("div", { class: "news-status-words" }, [
+            el("p", { class: "news-status-label", text: stageText("label", idea) }),
+            sentence ? el("p", { class: "news-status-sentence", text: sentence }) : null,
+            idea.owner && !notNow && idea.stage !== "adopted"
+              ? el("p", { class: "news-owner" }, ["🤝 " + t("who_makes_it") + " ", el("strong", { text: idea.owner })])
+              : null,
+            notNow ? el("p", { class: "news-owner", text: "💛 " + t("not_now_thanks") }) : null,
+          ]),
+        ]),
+        notNow ? null : newsTrack(idea, news.track),
+        latest ? el("div", { class: "news-latest" }, [
+          el("p", { class: "news-latest-head", text: "📣 " + (idea.owner ? t("news_from", { partner: idea.owner }) : t("news")) +
+                                                     (latestDate ? " · " + latestDate : "") }),
+          el("p", { class: "news-latest-text", text: latest.text }),
+        ]) : null,
+        updated ? el("p", { class: "news-updated", text: "🕒 " + updated }) : null,
+      ]),
+    ]);
+  }
+
+  views.news = {
+    mount(box, state, cameBack) {
+      this.box = box;
+      this.ideas = [];
+      this.index = cameBack ? Number.MAX_SAFE_INTEGER : 0;
+      this.currentId = null;
+      this.sig = null;
+    },
+    update(state) {
+      const news = state.news || { ideas: [], fetched_at: null, track: [] };
+      this.ideas = news.ideas || [];
+      // the same idea stays on the screen when the news changes meanwhile
+      const known = this.ideas.findIndex((i) => i.idea_id === this.currentId);
+      if (known >= 0) this.index = known;
+      this.index = Math.max(0, Math.min(this.index, this.ideas.length - 1));
+      const idea = this.ideas[this.index] || null;
+      this.currentId = idea ? idea.idea_id : null;
+      const sig = JSON.stringify([idea, this.index, this.ideas.length, news.fetched_at, news.track]);
+      if (sig === this.sig) return;
+      this.sig = sig;
+      const updated = news.fetched_at ? t("last_updated", { date: niceDate(news.fetched_at, true) }) : "";
+      const dots = this.ideas.length > 1 ? el("span", { class: "news-dots" }, this.ideas.map((i, k) =>
+        el("button", { type: "button", class: "news-jump" + (k === this.index ? " on" : ""), "data-news": String(k),
+                       "aria-label": t("idea_n_of_m", { n: k + 1, m: this.ideas.length }),
+                       "aria-current": k === this.index ? "true" : null }))) : null;
+      this.box.replaceChildren(idea ? newsSlide(idea, news, this.index, this.ideas.length, dots, updated)
+        : emptyState("📭", t("no_news")));
+    },
+    /* true when there is an idea `delta` away (so next/back stay in this step) */
+    canGo(delta) {
+      const target = this.index + delta;
+      return target >= 0 && target < this.ideas.length;
+    },
+    go(delta) {
+      if (!this.canGo(delta)) return false;
+      this.show(this.index + delta);
+      return true;
+    },
+    show(k) {
+      const idea = this.ideas[k];
+      if (!idea) return;
+      this.index = k;
+      this.currentId = idea.idea_id;
+      this.update(store.state);
+    },
+  };
+
   /* --- rendering ------------------------------------------------------------------------ */
 
   let view = null;
   let viewKey = "";
+  let shownStep = null; // the step index shown before, to know when the leader came back
 
   function keyOf(state) {
     const kind = state.step.kind;
@@ -632,14 +751,36 @@
     root.classList.toggle("is-ended", state.status === "ended");
   }
 
+  /* The leader's buttons; in a news step next and back go through the ideas first. */
+  function buttonsNow(extra) {
+    const defs = L.buttons(api, extra);
+    if (!view || !view.canGo || !store.state || store.state.status !== "live") return defs;
+    defs.forEach((d) => {
+      if (d.id === "next" && view.canGo(1)) d.disabled = false;
+      if (d.id === "prev" && view.canGo(-1)) d.disabled = false;
+    });
+    return defs;
+  }
+
+  const stepControl = api.control;
+  api.control = (action, value) => {
+    const delta = { next: 1, prev: -1 }[action];
+    if (delta && view && view.go && view.go(delta)) {
+      renderControls(store.state);
+      return Promise.resolve(true);
+    }
+    return stepControl(action, value);
+  };
+
   function renderControls(state) {
+    keysLine.textContent = "⌨️ " + t(view && view.canGo ? "news_keys" : "keys_help");
     const extra = [
       { id: "moderation", icon: "🛡️", label: t("moderation"), key: "M", pressed: !drawer.hidden,
         badge: store.pendingCount(), run: toggleDrawer },
       { id: "fullscreen", icon: "🖥️", label: t("fullscreen"), key: "F", pressed: !!document.fullscreenElement,
         run: toggleFullscreen },
     ];
-    L.drawButtons(barButtons, L.buttons(api, extra));
+    L.drawButtons(barButtons, buttonsNow(extra));
     const sig = JSON.stringify(state.steps) + state.step_index + state.status;
     if (gotoSelect._sig !== sig) {
       gotoSelect._sig = sig;
@@ -659,11 +800,13 @@
     const kind = state.step.kind;
     if (key !== viewKey) {
       viewKey = key;
+      const cameBack = shownStep !== null && shownStep > state.step_index;
       const box = el("div", { class: "view view-" + kind });
       main.replaceChildren(box);
       view = Object.create(views[kind] || views.question);
-      view.mount(box, state);
+      view.mount(box, state, cameBack);
     }
+    shownStep = state.step_index;
     view.update(state);
     renderControls(state);
     mod.draw();
@@ -728,6 +871,8 @@
     }
     const chipNode = e.target.closest("[data-focus]");
     if (chipNode) api.control("focus", Number(chipNode.dataset.focus));
+    const jump = e.target.closest("[data-news]");
+    if (jump && view && view.show) { view.show(Number(jump.dataset.news)); renderControls(store.state); }
   });
 
   gotoSelect.addEventListener("change", () => {
@@ -736,7 +881,6 @@
   });
   bar.querySelector(".cb-goto .sr-only").textContent = t("go_to_step");
   gotoSelect.setAttribute("aria-label", t("go_to_step"));
-  bar.querySelector(".cb-keys").textContent = "⌨️ " + t("keys_help");
 
   /* --- full screen -------------------------------------------------------------------- */
 
@@ -778,7 +922,7 @@
     const state = store.state;
     if (!state) return;
     const rtl = document.documentElement.dir === "rtl";
-    const byId = (id) => L.buttons(api).find((b) => b.id === id);
+    const byId = (id) => buttonsNow().find((b) => b.id === id);
     const press = (id) => { const b = byId(id); if (b && !b.disabled) b.run(); };
     let done = true;
     switch (e.key) {

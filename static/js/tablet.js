@@ -559,14 +559,14 @@
       updateHead();
       if (app.view && app.view.update) app.view.update();
     }
-    const lockable = s.status === "live" && !["welcome", "wrapup"].includes(s.step.kind);
+    const lockable = s.status === "live" && !["welcome", "news", "wrapup"].includes(s.step.kind);
     dom.overlay.hidden = !(s.locked && lockable);
     tick();
   }
 
   function buildStep(key) {
     const s = app.state;
-    const makers = { welcome: welcomeView, question: questionView, poll: pollView,
+    const makers = { welcome: welcomeView, news: newsView, question: questionView, poll: pollView,
                      cards: cardsView, ideas: ideasView, vote: voteView,
                      critical: criticalView, wrapup: wrapupView };
     let view;
@@ -739,6 +739,23 @@
         ]),
         el("p", { class: "t-lead", text: t("hello_name", { name: me.name }) }),
         el("p", { class: "t-look" }, [icon("📺"), el("span", { text: t("wait_for_screen") })]),
+      ]),
+    };
+  }
+
+  function newsView() {
+    /* The news is on the big screen; the tablet says to look there, and reads it aloud. */
+    const words = () => t("wait_for_screen") + ". " + t("news_on_screen");
+    return {
+      kind: "news",
+      node: el("div", { class: "t-welcome t-news" }, [
+        el("div", { class: "t-wave" }, [
+          el("span", { class: "t-wave-avatar", "aria-hidden": "true", text: "📺" }),
+          el("span", { class: "t-wave-hand", "aria-hidden": "true", text: "👀" }),
+        ]),
+        el("p", { class: "t-lead", text: t("wait_for_screen") }),
+        el("p", { class: "t-look" }, [icon("💡"), el("span", { text: t("news_on_screen") })]),
+        el("div", { class: "t-news-speak" }, [speakButton(words)]),
       ]),
     };
   }

@@ -8,6 +8,8 @@ from __future__ import annotations
 from flask_babel import get_translations
 from flask_babel import gettext as _
 
+from . import stages
+
 
 def _n(singular: str, plural: str) -> dict[str, str]:
     """Both forms of a count text, untouched placeholders; the script picks by number."""
@@ -175,4 +177,15 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "new_idea_shown": _("A new idea is on the screen."),
         "not_now_reason": _("Not now, because: %(reason)s"),
         "saved": _("Saved"),
+        # --- the news step: what became of the group's shipped ideas ---
+        **stages.client_strings(),
+        "news": _("News"),
+        "news_from": _("News from %(partner)s"),
+        "who_makes_it": _("Who makes it happen?"),
+        "not_now_thanks": _("Thank you for this idea! Maybe it can happen another time."),
+        "last_updated": _("Last updated: %(date)s"),
+        "no_news": _("There is no news about your ideas yet."),
+        "news_on_screen": _("There you see what happened to your ideas."),
+        "news_keys": _("Keys: arrows = next or previous idea, after the last one the next "
+                       "step; space = timer, M = moderation, F = full screen"),
     }

@@ -24,7 +24,9 @@ from flask_babel import format_date, gettext
 
 from ..domain.board import COLUMNS, FEEDBACK_FACES, Stage
 from ..domain.errors import Refused
+from ..domain.news import STAGE_ICONS, says_not_now
 from ..i18n.messages import error_body, message
+from ..i18n.stages import stage_words
 from ..media.poster import poster_pdf, poster_png
 from ..media.qr import qr_png
 from ..services import follow_up, progress
@@ -35,9 +37,6 @@ from .addresses import outside_url
 
 bp = Blueprint("public", __name__)
 
-STAGE_ICONS = {Stage.NEW: "👀", Stage.SELECTED: "⭐", Stage.ADOPTED: "🤝", Stage.PLANNED: "📅",
-               Stage.INTRO: "🎈", Stage.RUNNING: "🎉", Stage.EVALUATED: "💬",
-               Stage.NOT_NOW: "⏸️"}
 FACE_ICONS = {"great": "😄", "good": "🙂", "okay": "😐", "bad": "🙁"}
 
 
@@ -51,41 +50,6 @@ def group_progress_url(group: Group) -> str:
     """Where parents find the group's progress page, as printed and put in QR codes: on the
     linked network server when the group's ideas went there, else on this server."""
     return group.remote_progress_url or progress_url(group.progress_token)
-
-
-def stage_words(stage: str, owner: str | None = None, reason: str = "") -> dict:
-    """Where an idea stands, in words for an eight-year-old: icon, short label, sentence."""
-    someone = owner or gettext("Someone in the neighbourhood")
-    words = {
-        Stage.NEW: (gettext("The grown-ups are looking at it"),
-                    gettext("People in the neighbourhood are reading your idea right now.")),
-        Stage.SELECTED: (gettext("Chosen!"),
-                         gettext("The grown-ups picked this idea. Now they look for "
-                                 "someone to make it happen.")),
-        Stage.ADOPTED: (gettext("%(partner)s will make it happen", partner=someone),
-                        gettext("%(partner)s said: we are going to do this!",
-                                partner=someone)),
-        Stage.PLANNED: (gettext("It is being planned"),
-                        gettext("They are looking for a place, a day and people to help.")),
-        Stage.INTRO: (gettext("Try-out!"),
-                      gettext("There is a first try-out. Come and try it!")),
-        Stage.RUNNING: (gettext("It's on!"),
-                        gettext("Your idea is really happening now!")),
-        Stage.EVALUATED: (gettext("Done! Now we look back"),
-                          gettext("It happened. Now everyone says what was fun and what "
-                                  "can be better.")),
-        Stage.NOT_NOW: (gettext("Not now") if _says_not_now(reason)
-                        else gettext("Not now, because …"), reason),
-    }
-    label, sentence = words.get(stage, words[Stage.NEW])
-    return {"stage": stage, "icon": STAGE_ICONS.get(stage, "💡"), "label": label,
-            "sentence": sentence}
-
-
-def _says_not_now(reason: str) -> bool:
-    """True when the advisor's reason already starts with "not now" (so it is not said twice)."""
-    start = (reason or "").strip().lower()
-    return start.startswith(("niet nu", "not now", "not for now", "nu niet"))
 
 
 def track() -> list[dict]:
@@ -111,7 +75,7 @@ def _page_data(token: str) -> tuple[dict, str]:
         idea["words"] = stage_words(idea["stage"], idea["owner"], idea["reason"])
         idea["status_label"] = idea["words"]["label"]
         if idea["stage"] == Stage.NOT_NOW and idea["reason"]:
-            idea["status_label"] = idea["reason"] if _says_not_now(idea["reason"]) else \
+            idea["status_label"] = idea["reason"] if says_not_now(idea["reason"]) else \
                 gettext("Not now: %(reason)s", reason=idea["reason"])
         idea["step"] = order.get(idea["stage"], -1)
         idea["show_text"] = idea["text"].strip() != (idea["title"] or "").strip()
