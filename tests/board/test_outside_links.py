@@ -260,3 +260,40 @@ def test_the_live_progress_page_keeps_read_aloud(hood, app):
     _items, token = ship(hood)
     page = text_of(app.test_client().get(f"/p/{token}?lang=en"))
     assert "pub-speak" in page and "js/live.js" in page and "This is how our ideas" not in page
+
+
+def test_the_boards_idea_page_offers_the_progress_page_and_its_folder(hood, app):
+    items, token = ship(hood)
+    advisor = as_user(app, "adviseur", LAN)
+    page = text_of(advisor.get(f"/board/ideas/{items[0]}?lang=en"))
+    assert f'href="{LAN}/p/{token}"' in page and "progress page" in page
+    assert "Only works on this Wi-Fi" in warning(page)
+    assert f'action="/p/{token}/folder.zip"' in page
+    zipped = zipfile.ZipFile(io.BytesIO(advisor.get(
+        f"/p/{token}/folder.zip", query_string={"publish_url": "https://bieb.nl/ideeen"}).data))
+    assert "index.html" in zipped.namelist()
+    assert decoded(zipped.read("poster.png")) == ["https://bieb.nl/ideeen"]
+
+
+def test_the_folder_by_the_progress_link(hood, app):
+    _items, token = ship(hood)
+    guest = app.test_client()
+    response = guest.get(f"/p/{token}/folder.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert "noindex" in response.headers["X-Robots-Tag"]
+    wrong = guest.get(f"/p/{token}/folder.zip", query_string={"publish_url": "x", "lang": "en"})
+    assert wrong.status_code == 400
+    assert "starting with https://" in wrong.get_data(as_text=True)
+    guess = token[:-1] + ("x" if token[-1] != "x" else "y")
+    assert guest.get(f"/p/{guess}/folder.zip").status_code == 404
+
+
+def test_with_a_linked_server_the_folder_comes_from_there(hood, app):
+    ship(hood)
+    remote(hood, REMOTE)
+    leader = as_user(app, "juf", LAN)
+    page = text_of(leader.get(f"/series/{hood.series_id}?lang=en"))
+    assert f'action="{REMOTE}/folder.zip"' in page  # the ideas and their news live there
+    remote(hood, "https://netwerk.example.nl/somewhere-else")
+    page = text_of(leader.get(f"/series/{hood.series_id}?lang=en"))
+    assert "progress-folder" not in page  # no folder where we cannot tell its address

@@ -21,8 +21,10 @@ from ...domain.board import (
 from ...domain.errors import Refused
 from ...services import board, follow_up, network, support
 from ...store.board_models import Milestone, Offer
+from ...store.models import Group
 from .. import db
 from ..auth import current_user, login_required
+from ..public import group_progress_url
 from . import bp
 from .helpers import _allowed, _base, _card, _form_error, _number, _qr, labels
 
@@ -40,12 +42,16 @@ def _idea_page(board_idea_id: int, status: int = 200, **extra):
                 and network.may_see_network(actor, row.network_id) else []
         poll = follow_up.open_poll(dbs, row.id)
         poll_url = f"{_base()}/f/{poll}" if poll else None
+        group = dbs.get(Group, row.group_id)
+        token = group.progress_token if group else None
         context = {
             "idea": item, "timeline": board.timeline(dbs, row.id), "responses": responses,
             "ledger": support.ledger(dbs, row.id), "milestones": follow_up.milestones(dbs, row.id),
             "updates": follow_up.updates(dbs, row.id),
             "feedback": follow_up.feedback_results(dbs, row.id),
             "poll": poll, "poll_url": poll_url, "poll_qr": _qr(poll_url) if poll else None,
+            "progress_token": token,
+            "progress_url": group_progress_url(group) if token else None,
             "partners": network.partners_of(dbs, row.network_id),
             "runs": _allowed(network.require_board, actor, row.network_id),
             "follows": follow_up.may_follow(actor, row),
