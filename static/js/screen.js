@@ -684,7 +684,8 @@
       this.index = Math.max(0, Math.min(this.index, this.ideas.length - 1));
       const idea = this.ideas[this.index] || null;
       this.currentId = idea ? idea.idea_id : null;
-      const sig = JSON.stringify([idea, this.index, this.ideas.length, news.fetched_at, news.track]);
+      const sig = JSON.stringify([idea, this.index, this.ideas.length, news.fetched_at, news.track,
+                                  window.innerWidth, window.innerHeight]);
       if (sig === this.sig) return;
       this.sig = sig;
       const updated = news.fetched_at ? t("last_updated", { date: niceDate(news.fetched_at, true) }) : "";
@@ -694,6 +695,8 @@
                        "aria-current": k === this.index ? "true" : null }))) : null;
       this.box.replaceChildren(idea ? newsSlide(idea, news, this.index, this.ideas.length, dots, updated)
         : emptyState("📭", t("no_news")));
+      const words = this.box.querySelector(".news-words");
+      if (words) shrinkToFit(words, ["", "fit1", "fit2", "fit3"]);
     },
     /* true when there is an idea `delta` away (so next/back stay in this step) */
     canGo(delta) {
