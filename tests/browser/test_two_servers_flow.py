@@ -25,7 +25,7 @@ from workshop.services.plan_library import PlanLibrary
 from workshop.store.db import Database
 from workshop.store.models import User
 
-from ..databases import fresh_postgres
+from ..exchange.classroom import network_server as running_network_server
 from ..news_world import ADOPTED, NOT_NOW, OWNER, NewsWorld, class_with_ideas
 from ..servers import Server, free_port
 from .test_board_flow import accept_invitation, add_partner, board_card, make_invitation, nl
@@ -48,14 +48,8 @@ def pages(browser):
 
 @pytest.fixture
 def network_server(tmp_path):
-    with fresh_postgres() as url:
-        server = Server(tmp_path / "network", free_port(), WORKSHOP_ROLE="network",
-                        WORKSHOP_DATABASE_URL=url)
-        server.data_dir.mkdir(parents=True)
-        server.cli("create-user", "netwerk", "--role", "admin", "--password", PASSWORD)
-        server.start()
+    with running_network_server(tmp_path / "network", "netwerk") as server:
         yield server
-        server.stop()
 
 
 @pytest.fixture

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import base64
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
 
+from tests.databases import fresh_postgres
+from tests.servers import Server, free_port
 from workshop import create_app
 from workshop.services import accounts, moderation, run, setup, take_part
 from workshop.services.plan_library import PlanLibrary
@@ -80,3 +84,20 @@ def make_classroom(data_dir: Path, ideas: int = 3, shortlisted: int = 2,
                          made_ideas[:shortlisted], "Sanne")
     finally:
         db.dispose()
+
+
+@contextmanager
+def network_server(data_dir: Path, admin: str) -> Iterator[Server]:
+    """A running network server (`WORKSHOP_ROLE=network`) on a fresh PostgreSQL database,
+    with an admin account; `server.database_url` names the database."""
+    with fresh_postgres() as url:
+        server = Server(data_dir, free_port(), WORKSHOP_ROLE="network",
+                        WORKSHOP_DATABASE_URL=url)
+        server.data_dir.mkdir(parents=True)
+        server.cli("create-user", admin, "--role", "admin", "--password", PASSWORD)
+        server.database_url = url
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()

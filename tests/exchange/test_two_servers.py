@@ -13,11 +13,11 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
-from tests.databases import fresh_postgres
 from tests.servers import Server, free_port
 from workshop.exchange import archive, client
 
 from .classroom import PASSWORD, make_classroom
+from .classroom import network_server as running_network_server
 
 pytestmark = pytest.mark.scaleout
 
@@ -49,15 +49,9 @@ def until(check, seconds: float = 30):
 
 @pytest.fixture
 def network_server(tmp_path):
-    with fresh_postgres() as url:
-        server = Server(tmp_path / "network", free_port(), WORKSHOP_ROLE="network",
-                        WORKSHOP_DATABASE_URL=url)
-        server.data_dir.mkdir(parents=True)
-        server.cli("create-user", "admin", "--role", "admin", "--password", PASSWORD)
-        server.start()
-        server.pg = create_engine(url)
+    with running_network_server(tmp_path / "network", "admin") as server:
+        server.pg = create_engine(server.database_url)
         yield server
-        server.stop()
         server.pg.dispose()
 
 
