@@ -228,3 +228,29 @@ def test_figures_count_what_the_laptops_counted(app, db, net):
     assert (found["children"], found["workshops"], found["ideas"]) == (25, 3, 44)
     assert found["shipped"] == 3
     assert (other["children"], other["shipped"]) == (0, 0)
+
+
+def test_two_shipments_of_the_same_ideas_at_the_same_moment_store_each_idea_once(app, db, net):
+    """Two laptops (or two sends) race: both answer, each idea is on the board once."""
+    import threading
+
+    bodies = [archive.pack(manifest(uid=f"ship-race-{n:04d}", ideas=3), pictures(3))
+              for n in range(2)]
+    parsed = [prepare(body) for body in bodies]
+    start, answers = threading.Barrier(2), []
+
+    def send(n):
+        start.wait()
+        with db.begin() as dbs:
+            answers.append(receive(dbs, app.config["MEDIA_DIR"], *parsed[n], net["first"],
+                                   uploaded_by=1))
+
+    threads = [threading.Thread(target=send, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(answers) == 2
+    assert sum(len(a["added"]) for a in answers) == 3
+    # ideas, shipments, groups, pictures and picture files: nothing twice, nothing left over
+    assert counts(app, db) == (3, 2, 1, 4, 4)

@@ -47,22 +47,27 @@ def receive(dbs: Session, media_dir: Path, manifest: dict, pictures: dict[str, t
     if earlier is not None:
         return _again(dbs, earlier, manifest)
     shipper = pairing.user_id if pairing is not None else uploaded_by
-    written: list[Path] = []
-    try:
-        result = _store(dbs, media_dir, manifest, pictures, network, pairing, shipper, written)
-        dbs.commit()
-    except IntegrityError:  # the same shipment or idea arrived at the same moment
-        dbs.rollback()
-        _remove(written)
-        earlier = dbs.scalar(select(Shipment).where(Shipment.uid == manifest["uid"]))
-        if earlier is None:
-            raise Refused("already_shipped") from None
-        return _again(dbs, earlier, manifest)
-    except BaseException:
-        dbs.rollback()
-        _remove(written)
-        raise
-    return result
+    for attempt in (1, 2):
+        written: list[Path] = []
+        try:
+            result = _store(dbs, media_dir, manifest, pictures, network, pairing, shipper,
+                            written)
+            dbs.commit()
+            return result
+        except IntegrityError:  # the same shipment, group or idea arrived at the same moment
+            dbs.rollback()
+            _remove(written)
+            earlier = dbs.scalar(select(Shipment).where(Shipment.uid == manifest["uid"]))
+            if earlier is not None:
+                return _again(dbs, earlier, manifest)
+            if attempt == 2:
+                raise Refused("already_shipped") from None
+            # another shipment stored some of these ideas first: once more, they are skipped
+        except BaseException:
+            dbs.rollback()
+            _remove(written)
+            raise
+    raise AssertionError("unreachable")
 
 
 def _store(dbs: Session, media_dir: Path, manifest: dict, pictures: dict[str, tuple],
