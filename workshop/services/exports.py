@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.spreadsheet import csv_text
 from ..store.models import Attendance, Idea, Participant, Response, Series, Workshop
 from . import snapshots
 from .run import plan_of
@@ -95,20 +94,14 @@ CSV_COLUMNS = ["id", "title", "text", "category", "workshop", "score", "shortlis
 
 
 def series_csv(dbs: Session, series: Series) -> str:
-    """The ideas of a series as CSV, one row per idea (opens in a spreadsheet)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
+    """The ideas of a series as CSV, one row per idea (opens in a spreadsheet; no cell is
+    ever run as a formula)."""
+    rows = []
     for idea in ideas_in_depth(dbs, series):
         critical = " | ".join(f"{a['question']}: {a['text']}" for a in idea["critical"])
-        writer.writerow([idea["id"], _safe(idea["title"]), _safe(idea["text"]), idea["category"],
-                         idea["workshop_position"], idea["score"], idea["shortlisted"],
-                         idea["visibility"], idea["merged_into"] or "",
-                         idea["author"]["name"] if idea["author"] else "",
-                         idea["drawing"] or "", idea["photo"] or "", _safe(critical)])
-    return out.getvalue()
-
-
-def _safe(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+        rows.append([idea["id"], idea["title"], idea["text"], idea["category"],
+                     idea["workshop_position"], idea["score"], idea["shortlisted"],
+                     idea["visibility"], idea["merged_into"] or "",
+                     idea["author"]["name"] if idea["author"] else "",
+                     idea["drawing"] or "", idea["photo"] or "", critical])
+    return csv_text(CSV_COLUMNS, rows)
