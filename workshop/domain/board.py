@@ -159,6 +159,19 @@ def may_act_for_partner(role: str, user_partner_id: int | None, partner_id: int 
     return role == Role.PARTNER and user_partner_id is not None and user_partner_id == partner_id
 
 
+def may_see_figures(role: str, own_network_id: int | None, network_id: int | None) -> bool:
+    """Who sees which figures. The programme's (every network together, `network_id` None):
+    admins only, as they report to the funders and see every network anyway. A network's:
+    admins, and that network's advisor and partners (they sit at its table and hear these
+    totals at its meetings; no child's name or one partner's money is in them). Leaders
+    none: their own groups' results are on their series pages and exports."""
+    if role == Role.ADMIN:
+        return True
+    if network_id is None or own_network_id is None:
+        return False
+    return role in (Role.ADVISOR, Role.PARTNER) and own_network_id == network_id
+
+
 STALE_WEEKS_DEFAULT = 6
 ACTIVE_STAGES = (Stage.ADOPTED, Stage.PLANNED, Stage.INTRO, Stage.RUNNING)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
-from ..domain.board import ORDER, Role, Stage, is_stale
+from ..domain.board import ORDER, Stage, is_stale, may_see_figures
 from ..domain.errors import Refused
 from ..store.board_models import BoardIdea, Fit, LedgerLine, Network, Offer
 from ..store.link_models import Shipment
@@ -41,12 +41,9 @@ def _from_laptops(dbs: Session, network_id: int | None) -> dict:
 
 
 def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
-    """The figures; admins see the programme, others their own network."""
-    if network_id is None and actor.role != Role.ADMIN:
-        network_id = actor.network_id
-        if network_id is None:
-            raise Refused("forbidden")
-    if network_id is not None and actor.role != Role.ADMIN and actor.network_id != network_id:
+    """The figures of one network, or of the whole programme when `network_id` is None;
+    who may see which: `may_see_figures`."""
+    if not may_see_figures(actor.role, actor.network_id, network_id):
         raise Refused("forbidden")
     if network_id is not None and dbs.get(Network, network_id) is None:
         raise Refused("not_found")

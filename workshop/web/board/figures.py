@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import (
     Response,
     current_app,
@@ -14,9 +11,8 @@ from flask import (
 from ...domain.board import (
     COLUMNS,
 )
-from ...domain.errors import Refused
+from ...domain.spreadsheet import csv_text
 from ...services import figures
-from ...store.board_models import Network
 from .. import db
 from ..auth import current_user, login_required
 from . import bp
@@ -24,9 +20,7 @@ from .helpers import labels
 
 
 def _figures(network_id: int | None) -> dict:
-    with db().begin() as dbs:
-        if network_id is not None and dbs.get(Network, network_id) is None:
-            raise Refused("not_found")
+    with db().begin() as dbs:  # the service says who may see which (and what is not there)
         return figures.figures(dbs, current_user(), network_id)
 
 
@@ -43,11 +37,8 @@ def _export(data: dict, kind: str, name: str):
     if kind == "json":
         response = current_app.json.response(data)
     else:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["figure", "value"])
-        writer.writerows(_flat(data))
-        response = Response("\ufeff" + out.getvalue(), mimetype="text/csv")
+        response = Response("\ufeff" + csv_text(["figure", "value"], _flat(data)),
+                            mimetype="text/csv")
     response.headers["Content-Disposition"] = f"attachment; filename={name}.{kind}"
     return response
 
