@@ -118,6 +118,32 @@ def check_vote(step: Step, count: VoteCount) -> None:
         raise Refused("idea_vote_limit", maximum=step.max_per_idea)
 
 
+TIMER_MAX_MINUTES = 120  # longer than any workshop; a typing slip, not a plan
+
+
+def timer_minutes(value: object, default: int) -> int:
+    """The minutes a leader asked the timer for (`default` when none were given): a whole
+    number from 1 to TIMER_MAX_MINUTES, or refused with the range."""
+    if value is None or value == "":
+        return default
+    minutes = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        minutes = value
+    elif isinstance(value, float) and value.is_integer():
+        minutes = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        minutes = int(value.strip())
+    if minutes is None or not 1 <= minutes <= TIMER_MAX_MINUTES:
+        raise Refused("timer_minutes_invalid", maximum=TIMER_MAX_MINUTES)
+    return minutes
+
+
+def check_timer_total(seconds_left: float | None) -> None:
+    """Adding time never makes a timer longer than TIMER_MAX_MINUTES."""
+    if seconds_left is not None and seconds_left > TIMER_MAX_MINUTES * 60:
+        raise Refused("timer_minutes_invalid", maximum=TIMER_MAX_MINUTES)
+
+
 @dataclass(frozen=True)
 class Timer:
     """A step timer: running until `ends_at`, or paused with `remaining` seconds."""

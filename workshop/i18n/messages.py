@@ -49,6 +49,8 @@ _MESSAGES = {
     "plan_not_own": lazy_gettext("Shipped plans cannot be edited. Make a copy first."),
     "no_such_step": lazy_gettext("There is no step there."),
     "unknown_action": lazy_gettext("Unknown action."),
+    "timer_minutes_invalid": lazy_gettext("Set the timer to a whole number of minutes, "
+                                          "from 1 to %(maximum)s."),
     # the network board
     "stage_invalid": lazy_gettext("That column does not exist."),
     "stage_same": lazy_gettext("The idea is already in that column."),

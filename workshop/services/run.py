@@ -104,15 +104,18 @@ def control(dbs: Session, actor: User, workshop_id: int, action: str,
             if plan.steps[target].kind == "critical" and workshop.focus_idea_id is None:
                 workshop.focus_idea_id = _first_shortlisted(dbs, workshop)
     elif action == "timer_start":
+        minutes = flow.timer_minutes(value, 5)  # refused even when a paused timer resumes
         timer = _timer(workshop)
         if timer.remaining is not None:
             _set_timer(workshop, timer.resume(now))
         else:
-            _set_timer(workshop, timer.start(now, (_int(value) or 5) * 60))
+            _set_timer(workshop, timer.start(now, minutes * 60))
     elif action == "timer_pause":
         _set_timer(workshop, _timer(workshop).pause(now))
     elif action == "timer_add":
-        _set_timer(workshop, _timer(workshop).add(now, 60 * (_int(value) or 1)))
+        timer = _timer(workshop).add(now, 60 * flow.timer_minutes(value, 1))
+        flow.check_timer_total(timer.left(now))
+        _set_timer(workshop, timer)
     elif action in ("lock", "unlock"):
         workshop.locked = action == "lock"
     elif action in ("reveal", "hide_results"):
