@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..domain import flow
+from ..domain import flow, names
 from ..domain.errors import Refused
 from ..domain.names import AVATARS
 from ..domain.texts import clean_text
@@ -44,14 +44,26 @@ def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl") -> d
     flow.require_live(workshop.status)
     if avatar not in AVATARS:
         raise Refused("avatar_invalid")
-    child = Participant(group_id=workshop.series.group_id,
-                        name=clean_text(name, "name"), avatar=avatar,
-                        token=secrets.token_urlsafe(24), lang=lang if lang in LANGS else "nl")
+    lang = lang if lang in LANGS else "nl"
+    name = names.unique_generated(clean_text(name, "name"),
+                                  _names_taken(dbs, workshop.series.group_id), lang)
+    child = Participant(group_id=workshop.series.group_id, name=name, avatar=avatar,
+                        token=secrets.token_urlsafe(24), lang=lang)
     dbs.add(child)
     dbs.flush()
     dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
     dbs.commit()
     return {"token": child.token, "participant": snapshots.child_data(child)}
+
+
+def suggest_name(dbs: Session, code: str, lang: str = "nl") -> str:
+    """A made-up friendly name that no child of the group has yet."""
+    workshop = find_by_code(dbs, code)
+    return names.friendly_name(lang, _names_taken(dbs, workshop.series.group_id))
+
+
+def _names_taken(dbs: Session, group_id: int) -> set[str]:
+    return set(dbs.scalars(select(Participant.name).where(Participant.group_id == group_id)))
 
 
 def group_children(dbs: Session, code: str) -> list[dict]:

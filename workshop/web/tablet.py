@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from ..domain.errors import Refused
-from ..domain.names import AVATARS, friendly_name
+from ..domain.names import AVATARS
 from ..i18n.messages import message
-from ..services import run
+from ..services import run, take_part
 from . import db
 
 bp = Blueprint("tablet", __name__)
@@ -49,4 +49,8 @@ def new_name(code: str):
     """A generated friendly name (two words) for a child who prefers not to type."""
     from flask_babel import get_locale
 
-    return {"name": friendly_name(str(get_locale()))}
+    try:
+        with db().begin() as dbs:
+            return {"name": take_part.suggest_name(dbs, code, str(get_locale()))}
+    except Refused as exc:
+        return {"error": exc.code, "message": message(exc)}, 404
