@@ -38,6 +38,6 @@ def clean_text(value: object, limit: str, *, required: bool = True, filtered: bo
     maximum = LIMITS[limit]
     if len(text) > maximum:
         raise Refused("text_too_long", maximum=maximum)
-    if filtered and has_bad_word(text):
+    if filtered and has_bad_word(text, name=limit == "name"):
         raise Refused("text_bad_word")
     return text
