@@ -7,6 +7,7 @@ import time
 
 import requests
 
+from .browser import Browser
 from .servers import SetupError
 
 TIMEOUT = 30
@@ -20,7 +21,7 @@ class Leader:
         """Set up the fields."""
         self.base = base_url.rstrip("/")
         self.username, self.password = username, password
-        self.http = requests.Session()
+        self.http = Browser()  # sends the page's CSRF token with each form
 
     def _post(self, path: str, data: dict | None = None) -> requests.Response:
         """POST a form without following the redirect."""

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import requests
 
+from .browser import Browser
 from .servers import HOST, create_user, free_ports, product_server
 
 PASSWORD = "bench-password-1"
@@ -160,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _login(url: str, username: str) -> requests.Session:
-    browser = requests.Session()
+    browser = Browser()  # sends the page's CSRF token with each form
     browser.post(url + "/login", data={"username": username, "password": PASSWORD})
     browser.get(url + "/login?lang=en")
     return browser
