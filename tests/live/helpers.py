@@ -59,21 +59,24 @@ class Screen:
 class Tablet:
     """A child's tablet."""
 
-    def __init__(self, app, code: str, name: str = "Sam", avatar: str = "🦊", token=None):
+    def __init__(self, app, code: str, name: str = "Sam", avatar: str = "🦊", token=None,
+                 key=None, device=None, hello=True):
         self.sio = app.extensions["workshop_socketio"].test_client(app, namespace=NS)
         self.code = code
-        if token is None:
-            reply = self.call("join", code=code, name=name, avatar=avatar)
+        self.device = device or f"tablet-{next(_ids):012d}"  # as a tablet keeps it
+        if token is None and hello:
+            reply = self.call("join", code=code, name=name, avatar=avatar, key=key,
+                              device=self.device)
             assert reply["ok"], reply
             token = reply["token"]
         self.token = token
-        self.state = self.hello()
+        self.state = self.hello() if token else None
 
     def call(self, event: str, **data):
         return self.sio.emit(event, data, namespace=NS, callback=True)
 
     def hello(self):
-        reply = self.call("tablet_hello", code=self.code, token=self.token)
+        reply = self.call("tablet_hello", code=self.code, token=self.token, device=self.device)
         assert reply["ok"], reply
         self.state = reply["state"]
         return self.state

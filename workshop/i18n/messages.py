@@ -30,6 +30,19 @@ _MESSAGES = {
     "merge_invalid": lazy_gettext("These ideas cannot be merged."),
     "avatar_invalid": lazy_gettext("Pick one of the animals."),
     "unknown_child": lazy_gettext("We do not know you in this group yet. Join again."),
+    # who may be a child on a tablet (domain/identity.py)
+    "key_invalid": lazy_gettext("Tap two different secret pictures."),
+    "key_needed": lazy_gettext("Tap your two secret pictures."),
+    "key_wrong": lazy_gettext("Those are not your pictures. You can try %(left)s more "
+                              "times."),
+    "key_locked": lazy_gettext("Too many tries. Ask the leader on the big screen."),
+    "no_key": lazy_gettext("You have no secret pictures yet. Ask the leader."),
+    "key_exists": lazy_gettext("You already have secret pictures."),
+    "removed": lazy_gettext("This tablet is paused. Ask your teacher."),
+    "declined": lazy_gettext("The leader said no. Pick your own name."),
+    "request_gone": lazy_gettext("That question was answered already or taken back."),
+    "child_removed": lazy_gettext("This child was removed from the workshop. Let the child "
+                                  "back in first."),
     "bad_request": lazy_gettext("Something went wrong. Try again."),
     "not_found": lazy_gettext("That was not found."),
     "forbidden": lazy_gettext("You are not allowed to do that."),

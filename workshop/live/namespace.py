@@ -13,9 +13,10 @@ from flask import current_app, request, session
 from flask_babel import force_locale
 from flask_socketio import Namespace, join_room, leave_room
 
+from ..domain import identity as who
 from ..domain.errors import Refused
-from ..i18n.messages import error_body
-from ..services import accounts, audit, moderation, run, setup, snapshots, take_part
+from ..i18n.messages import error_body, message
+from ..services import accounts, audit, identity, moderation, run, setup, snapshots, take_part
 from ..store.models import Participant, Workshop
 from . import rooms
 from .collector import COLLECTOR
@@ -61,7 +62,7 @@ class LiveNamespace(Namespace):
         self.clients: dict[str, dict] = {}
         self._results: ResultsTicker | None = None
 
-    def _send(self, event: str, data, to: str, skip_sid: str | None = None) -> None:
+    def _send(self, event: str, data, to: str | list[str], skip_sid: str | None = None) -> None:
         """Emit to a room, through the message queue when there is one."""
         self.socketio.emit(event, data, to=to, namespace=self.namespace, skip_sid=skip_sid)
 
@@ -160,10 +161,12 @@ class LiveNamespace(Namespace):
 
     @handler
     def on_join(self, data):
-        """A new child: name and avatar; returns the token the tablet keeps."""
+        """A new child: name, avatar and picture key; returns the token the tablet keeps."""
+        device = self._device(data)
         with _db().begin(write=True) as dbs:
             return {"ok": True, **take_part.join(dbs, data.get("code"), data.get("name"),
-                                                 data.get("avatar"), data.get("lang", "nl"))}
+                                                 data.get("avatar"), data.get("lang", "nl"),
+                                                 data.get("key"), device)}
 
     @handler
     def on_children(self, data):
@@ -173,18 +176,23 @@ class LiveNamespace(Namespace):
 
     @handler
     def on_pick(self, data):
-        """A child picks themself from the group."""
-        with _db().begin() as dbs:
-            return {"ok": True, **take_part.pick(dbs, data.get("code"),
-                                                 _int(data.get("participant_id")))}
+        """A child picks themself from the group with the picture key (or the leader
+        decides: see on_ask_leader)."""
+        device, child_id = self._device(data), _int(data.get("participant_id"))
+        with _db().begin(write=True) as dbs:
+            reply = identity.pick(dbs, data.get("code"), child_id, data.get("key"), device,
+                                  self._elsewhere(child_id, device))
+        return self._asked(reply)
 
     @handler
     def on_tablet_hello(self, data):
         """A tablet (re)connects as a child: join the rooms, get the whole state."""
         # Not a writers' turn: the attendance row is written here only the first time a child
         # of an earlier workshop comes back; joining wrote it already for new children.
+        device = self._device(data)
         with _db().begin() as dbs:
-            workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"))
+            workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"),
+                                                 device)
             workshop_id, child_id = workshop.id, child.id
         with _db().begin() as dbs:  # the reading happens outside the writers' turn
             workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
@@ -193,7 +201,8 @@ class LiveNamespace(Namespace):
         if previous.get("child_id") and previous["child_id"] != child.id:
             leave_room(rooms.child(previous["child_id"]))
         self.clients[request.sid] = {"kind": "tablet", "workshop_id": workshop.id,
-                                     "child_id": child.id, "lang": child.lang}
+                                     "child_id": child.id, "lang": child.lang,
+                                     "device": device}
         join_room(rooms.tablets(workshop.id))
         join_room(rooms.child(child.id))
         self._send("child_joined", state["me"], to=rooms.screen(workshop.id))
@@ -248,6 +257,127 @@ class LiveNamespace(Namespace):
                 self._send("added", result, to=rooms.screen(client["workshop_id"]))
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
+
+    # --- who may be a child (picture key, the leader's yes, removed tablets) ----------------
+
+    def _device(self, data) -> str | None:
+        """The tablet's own id; its socket joins the tablet's room, where the leader's
+        answer and "let back in" arrive even before the tablet is a child."""
+        device = who.check_device(data.get("device"))
+        if device:
+            join_room(rooms.device(device))
+        return device
+
+    def _elsewhere(self, child_id: int | None, device: str | None) -> bool:
+        """Whether the child is connected right now on another tablet (of this process:
+        see docs/protocol.md for several processes)."""
+        return any(c.get("kind") == "tablet" and c.get("child_id") == child_id
+                   and sid != request.sid and (device is None or c.get("device") != device)
+                   for sid, c in list(self.clients.items()))
+
+    def _requests_changed(self, workshop_id: int) -> None:
+        """The screens get the questions waiting for the leader's yes or no."""
+        with _db().begin() as dbs:
+            requests = identity.open_requests(dbs, workshop_id)
+        self._send("join_requests", {"workshop_id": workshop_id, "requests": requests},
+                   to=rooms.screen(workshop_id))
+
+    def _asked(self, reply: dict) -> dict:
+        """A pick or a question to the leader: a token, or waiting for the leader."""
+        if reply.get("waiting"):
+            self._requests_changed(reply.pop("workshop_id"))
+        return {"ok": True, **reply}
+
+    @handler
+    def on_ask_leader(self, data):
+        """The tablet asks the leader to become this child: forgotten key, no key, too
+        many tries, or the child is on another tablet. The answer comes as `join_answer`."""
+        device, child_id = self._device(data), _int(data.get("participant_id"))
+        with _db().begin(write=True) as dbs:
+            reply = identity.ask_leader(dbs, data.get("code"), child_id, device,
+                                        self._elsewhere(child_id, device))
+        return self._asked(reply)
+
+    @handler
+    def on_cancel_ask(self, data):
+        """The tablet went back: its question leaves the screen."""
+        device = self._device(data)
+        with _db().begin(write=True) as dbs:
+            workshop_id = identity.cancel_ask(dbs, data.get("code"), device)
+        self._requests_changed(workshop_id)
+        return {"ok": True}
+
+    @handler
+    def on_set_key(self, data):
+        """A child without a picture key chooses one (after the leader's yes)."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") != "tablet":
+            raise Refused("unknown_child")
+        with _db().begin(write=True) as dbs:
+            identity.set_key(dbs, client["child_id"], data.get("key"))
+        return {"ok": True}
+
+    @handler
+    def on_answer_join(self, data):
+        """The leader's yes or no to a tablet that asks to be a child."""
+        with _db().begin(write=True) as dbs:
+            user, workshop = self._leader_event(dbs, data, "answer_join")
+            answer = identity.answer(dbs, user, workshop.id, _int(data.get("request_id")),
+                                     data.get("yes") is True)
+            workshop_id = workshop.id
+        if answer["yes"]:
+            body = {"ok": True, "token": answer["token"], "participant": answer["child"]}
+        else:
+            body = {"ok": False, "error": "declined", "message": message(Refused("declined"))}
+        self._send("join_answer", body, to=rooms.device(answer["device"]))
+        self._requests_changed(workshop_id)
+        return {"ok": True}
+
+    @handler
+    def on_manage_child(self, data):
+        """The leader about one child: remove (its tablets), let_back, hide_all, rename."""
+        op, child_id = str(data.get("op")), _int(data.get("child_id"))
+        reply: dict = {"ok": True}
+        with _db().begin(write=True) as dbs:
+            user, workshop = self._leader_event(dbs, data, "manage_child")
+            if op == "remove":
+                done = identity.remove(dbs, user, workshop.id, child_id)
+                self._tell_tablets(done, "removed", {"message": message(Refused("removed"))})
+                self._forget_removed(workshop.id, child_id)
+            elif op == "let_back":
+                done = identity.let_back(dbs, user, workshop.id, child_id)
+                self._tell_tablets(done, "let_back", {"workshop_id": workshop.id})
+            elif op == "hide_all":
+                done = moderation.hide_child(dbs, user, workshop.id, child_id)
+                for item in done["mine"]:
+                    self._send("mine", {"item": item}, to=rooms.child(done["child_id"]))
+                reply["hidden"] = done["hidden"]
+            elif op == "rename":
+                me = moderation.rename_child(dbs, user, workshop.id, child_id,
+                                             data.get("value"))
+                self._send("me", me, to=rooms.child(me["id"]))
+            else:
+                raise Refused("unknown_action")
+            dbs.refresh(workshop)
+            self._broadcast(dbs, workshop)
+        if op == "remove":
+            self._requests_changed(workshop.id)
+        return reply
+
+    def _tell_tablets(self, done: dict, event: str, body: dict) -> None:
+        """A removed or let-back child's tablets: the child's room and each tablet's own."""
+        self._send(event, body, to=[rooms.child(done["child"]["id"]),
+                                    *[rooms.device(d) for d in done["devices"]]])
+
+    def _forget_removed(self, workshop_id: int, child_id: int) -> None:
+        """This process's connections of a removed child stop being that child: they stay
+        in its room (to hear "let back in") and hear nothing else of the workshop. Other
+        processes refuse their submissions in the database."""
+        for sid, client in list(self.clients.items()):
+            if client.get("kind") == "tablet" and client.get("child_id") == child_id \
+                    and client.get("workshop_id") == workshop_id:
+                client["kind"] = "removed"
+                self.leave_room(sid, rooms.tablets(workshop_id))
 
 
 def _int(value) -> int | None:

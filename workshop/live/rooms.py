@@ -14,3 +14,8 @@ def tablets(workshop_id: int) -> str:
 def child(child_id: int) -> str:
     """Every tablet of one child (a child may switch tablets)."""
     return f"c{child_id}"
+
+
+def device(device_id: str) -> str:
+    """One tablet, by the id it keeps in its localStorage (answers to its questions)."""
+    return f"d{device_id}"

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..domain.errors import Refused
 from ..domain.flow import Visibility
 from ..domain.texts import clean_text
-from ..store.models import Idea, Participant, Response, User, Vote
+from ..store.models import Idea, Participant, Response, User, Vote, Workshop
 from . import snapshots
 from .setup import get_series, get_workshop
 
@@ -83,3 +83,45 @@ def merge(dbs: Session, actor: User, keep_id: int, duplicate_id: int) -> dict:
     keep.shortlisted = keep.shortlisted or bool(duplicate.shortlisted)
     dbs.commit()
     return {"keep": keep.id, "merged": duplicate.id}
+
+
+def _child_here(dbs: Session, workshop, child_id) -> Participant:
+    child = dbs.get(Participant, child_id) if isinstance(child_id, int) else None
+    if child is None or child.group_id != workshop.series.group_id:
+        raise Refused("not_found")
+    return child
+
+
+def hide_child(dbs: Session, actor: User, workshop_id: int, child_id: int) -> dict:
+    """Hide everything one child made in this series in one action: ideas, answers and
+    critical answers (poll choices, reactions and votes are counts, not shown words).
+    Returns the hidden items of the current step, for that child's tablets."""
+    workshop = get_workshop(dbs, actor, workshop_id)
+    child = _child_here(dbs, workshop, child_id)
+    series_workshops = select(Workshop.id).where(Workshop.series_id == workshop.series_id)
+    ideas = list(dbs.scalars(select(Idea).where(Idea.series_id == workshop.series_id,
+                                               Idea.participant_id == child.id,
+                                               Idea.visibility != Visibility.HIDDEN)))
+    responses = list(dbs.scalars(select(Response).where(
+        Response.workshop_id.in_(series_workshops), Response.participant_id == child.id,
+        Response.kind.in_(("answer", "critical")), Response.visibility != Visibility.HIDDEN)))
+    for item in ideas + responses:
+        item.visibility = Visibility.HIDDEN
+    dbs.commit()
+    here = workshop.step_index
+    mine = ([snapshots.idea_data(dbs, i, child) for i in ideas
+             if i.workshop_id == workshop.id and i.step_index == here]
+            + [snapshots.response_data(r, child) for r in responses
+               if r.workshop_id == workshop.id and r.step_index == here])
+    return {"hidden": len(ideas) + len(responses), "mine": mine, "child_id": child.id}
+
+
+def rename_child(dbs: Session, actor: User, workshop_id: int, child_id: int,
+                 name: str) -> dict:
+    """Give a child another name (one that got through the word filter, or a mix-up).
+    The new name passes the same checks as a name typed on a tablet."""
+    workshop = get_workshop(dbs, actor, workshop_id)
+    child = _child_here(dbs, workshop, child_id)
+    child.name = clean_text(name, "name")
+    dbs.commit()
+    return snapshots.child_data(child)

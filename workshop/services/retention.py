@@ -1,7 +1,8 @@
 """Retention: raw child-level data goes after a period; the figures stay.
 
-A series whose workshops all ended before the cut-off loses its children's names and
-tablet tokens (they become "—"), their answers, poll choices, reactions and critical
+A series whose workshops all ended before the cut-off loses its children's names,
+tablet tokens and picture keys (they become "—"), the tablet ids, the questions to the
+leader and the removals of its workshops, their answers, poll choices, reactions and critical
 answers, and the submission receipts. What remains is anonymous: the ideas (the group's
 output, shown on the board and the progress page), vote counts and attendance rows, so
 children reached, workshops and ideas still add up."""
@@ -14,7 +15,18 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..store.models import Attendance, Participant, Receipt, Response, Series, Workshop, utcnow
+from ..store.models import (
+    Attendance,
+    ChildDevice,
+    JoinRequest,
+    Participant,
+    Receipt,
+    Removal,
+    Response,
+    Series,
+    Workshop,
+    utcnow,
+)
 
 ANONYMOUS = "—"
 
@@ -44,12 +56,15 @@ def purge(dbs: Session, days: int, now: datetime | None = None) -> dict:
         Workshop, Workshop.id == Attendance.workshop_id).where(
         Workshop.series_id.not_in(series_ids))))
     responses = dbs.execute(delete(Response).where(Response.workshop_id.in_(workshop_ids)))
+    for table in (ChildDevice, JoinRequest, Removal):  # tablet ids, questions, removals
+        dbs.execute(delete(table).where(table.workshop_id.in_(workshop_ids)))
     purged = 0
     for child in children:
         if child.id in still_active:
             continue  # the same group has a newer series: keep until that one expires too
         dbs.execute(delete(Receipt).where(Receipt.participant_id == child.id))
         child.name, child.token = ANONYMOUS, secrets.token_urlsafe(24)
+        child.key_hash = None
         purged += 1
     dbs.commit()
     return {"series": len(series_ids), "children": purged, "responses": responses.rowcount}

@@ -248,11 +248,20 @@ def children(dbs: Session, workshop: Workshop) -> list[dict]:
     return [child_data(c) for c in rows]
 
 
+def who_asks(dbs: Session, workshop: Workshop) -> dict:
+    """For the leader: tablets asking to be a child (yes / no) and the removed children."""
+    from . import identity  # it builds on this module
+
+    return {"join_requests": identity.open_requests(dbs, workshop.id),
+            "removed": identity.removed_children(dbs, workshop.id)}
+
+
 def screen(dbs: Session, workshop: Workshop) -> dict:
     """Everything the classroom screen and the leader view show, pending items included."""
     step = plan_of(workshop).steps[workshop.step_index]
     data = common(dbs, workshop)
     data["children"] = children(dbs, workshop)
+    data.update(who_asks(dbs, workshop))
     data.update(_step_content(dbs, workshop, step, everything=True))
     return data
 
@@ -316,7 +325,8 @@ def tablet_own(dbs: Session, workshop: Workshop, child: Participant) -> dict:
     """What is the child's own in the current step."""
     index = workshop.step_index
     step = plan_of(workshop).steps[index]
-    own: dict = {"me": child_data(child) | {"lang": child.lang}}
+    own: dict = {"me": child_data(child) | {"lang": child.lang,
+                                            "has_key": bool(child.key_hash)}}
     if step.kind in ("question", "poll", "cards", "critical"):
         kinds = {"question": "answer", "poll": "poll", "cards": "reaction",
                  "critical": "critical"}

@@ -26,32 +26,38 @@ from ..store.models import (
     Media,
     Participant,
     Receipt,
+    Removal,
     Response,
     Vote,
     Workshop,
     utcnow,
 )
-from . import snapshots
+from . import identity, snapshots
 from .run import find_by_code, plan_of
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGS = ("nl", "en")
 
 
-def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl") -> dict:
-    """A new child joins with a first name (or generated name) and an avatar."""
+def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=None,
+         device: str | None = None) -> dict:
+    """A new child joins with a first name (or generated name), an avatar and the picture
+    key that lets it be this child on another tablet later (domain/identity.py)."""
     workshop = find_by_code(dbs, code)
     flow.require_live(workshop.status)
     if avatar not in AVATARS:
         raise Refused("avatar_invalid")
+    key_hash = identity.new_key_hash(key)
+    identity.check_device_may_join(dbs, workshop.id, device)
     lang = lang if lang in LANGS else "nl"
     name = names.unique_generated(clean_text(name, "name"),
                                   _names_taken(dbs, workshop.series.group_id), lang)
     child = Participant(group_id=workshop.series.group_id, name=name, avatar=avatar,
-                        token=secrets.token_urlsafe(24), lang=lang)
+                        token=secrets.token_urlsafe(24), lang=lang, key_hash=key_hash)
     dbs.add(child)
     dbs.flush()
     dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
+    identity.record_device(dbs, workshop.id, child.id, device)
     dbs.commit()
     return {"token": child.token, "participant": snapshots.child_data(child)}
 
@@ -75,25 +81,22 @@ def group_children(dbs: Session, code: str) -> list[dict]:
     return [snapshots.child_data(c) for c in children]
 
 
-def pick(dbs: Session, code: str, participant_id: int) -> dict:
-    """A child picks themself from the group; the tablet gets that child's token."""
-    workshop = find_by_code(dbs, code)
-    child = dbs.get(Participant, participant_id)
-    if child is None or child.group_id != workshop.series.group_id:
-        raise Refused("not_found")
-    return {"token": child.token, "participant": snapshots.child_data(child)}
-
-
-def identify(dbs: Session, code: str, token: str) -> tuple[Workshop, Participant]:
-    """The workshop and the child a tablet speaks for; records attendance."""
+def identify(dbs: Session, code: str, token: str,
+             device: str | None = None) -> tuple[Workshop, Participant]:
+    """The workshop and the child a tablet speaks for; records attendance and the tablet.
+    A child or tablet the leader removed from this workshop is refused."""
     workshop = find_by_code(dbs, code, ended_too=True)
     child = dbs.scalar(select(Participant).where(Participant.token == (token or "")))
     if child is None or child.group_id != workshop.series.group_id:
         raise Refused("unknown_child")
+    identity.check_hello(dbs, workshop, child, device)
     seen = dbs.scalar(select(Attendance.id).where(Attendance.workshop_id == workshop.id,
                                                   Attendance.participant_id == child.id))
-    if seen is None and workshop.status == flow.Status.LIVE:
-        dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
+    if workshop.status == flow.Status.LIVE:
+        if seen is None:
+            dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
+        identity.record_device(dbs, workshop.id, child.id, device)
+    if dbs.new:
         try:
             dbs.commit()
         except IntegrityError:  # the same child on two tablets at once
@@ -131,6 +134,9 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
     if earlier is not None:
         dbs.rollback()
         return _again(earlier, child_id)
+    if dbs.execute(_REMOVED, {"workshop": workshop_id, "child": child_id}).first():
+        dbs.rollback()
+        raise Refused("removed")  # by the leader, on any server process
     workshop = dbs.execute(_WORKSHOP, {"workshop": workshop_id}).one()
     step = flow.check_input(plan_of(workshop), workshop.step_index, step_index, what,
                             locked=workshop.locked, status=workshop.status)
@@ -170,6 +176,9 @@ _VOTABLE = select(*[_IDEAS.c[name] for name in (
     "id", "series_id", "visibility", "merged_into_id", "shortlisted")]
 ).where(_IDEAS.c.id == bindparam("idea"))
 _ADD_VOTE, _ADD_RECEIPT = insert(_VOTES), insert(_RECEIPTS)
+_REMOVED = select(Removal.__table__.c.id).where(
+    Removal.__table__.c.workshop_id == bindparam("workshop"),
+    Removal.__table__.c.participant_id == bindparam("child")).limit(1)
 
 
 def _receipt(dbs: Session, client_id: str):

@@ -112,7 +112,52 @@ class Participant(Base):
     token: Mapped[str] = mapped_column(String(64), unique=True)
     lang: Mapped[str] = mapped_column(String(5), default="nl")
     lock_seq: Mapped[int] = mapped_column(Integer, default=0)
+    # the picture key, hashed (domain/identity.py), and the wrong keys in a row
+    key_hash: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    key_wrong: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ChildDevice(Base):
+    """A tablet (its own id, kept in its localStorage) that acted as a child in a workshop:
+    removing the child removes these tablets too."""
+
+    __tablename__ = "child_devices"
+    __table_args__ = (UniqueConstraint("workshop_id", "participant_id", "device_id"),
+                      Index("ix_child_devices_device", "workshop_id", "device_id"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    device_id: Mapped[str] = mapped_column(String(64))
+    first_seen: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Removal(Base):
+    """The leader removed a child (and the tablets it used) from a workshop."""
+
+    __tablename__ = "removals"
+    __table_args__ = (UniqueConstraint("workshop_id", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    removed_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class JoinRequest(Base):
+    """A tablet asks the leader to become a child of the group ("yes / no" on the screen)."""
+
+    __tablename__ = "join_requests"
+    __table_args__ = (Index("ix_join_requests_open", "workshop_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    device_id: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(12))
+    status: Mapped[str] = mapped_column(String(10), default="waiting")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 
 
 class Attendance(Base):
