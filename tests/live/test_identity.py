@@ -56,6 +56,8 @@ def test_the_children_list_and_an_id_no_longer_make_a_tablet_that_child(app, cli
     other = _stranger(app, code)
     children = other.call("children", code=code)["children"]
     assert children == [{"id": sam.state["me"]["id"], "name": "Sam", "avatar": "🦊"}]
+    pictures = other.call("children", code=code)["pictures"]
+    assert len(pictures) == 9 and {"id": "rocket", "icon": "🚀"} in pictures
     reply = _pick(other, children[0]["id"])
     assert reply["ok"] is False and reply["error"] == "key_needed" and reply["message"]
     assert "token" not in reply

@@ -170,9 +170,11 @@ class LiveNamespace(Namespace):
 
     @handler
     def on_children(self, data):
-        """The group's children, to pick yourself in a later workshop."""
+        """The group's children, to pick yourself in a later workshop (with the picture
+        key: nothing here lets a tablet become a child), and the key's pictures."""
         with _db().begin() as dbs:
-            return {"ok": True, "children": take_part.group_children(dbs, data.get("code"))}
+            return {"ok": True, "children": take_part.group_children(dbs, data.get("code")),
+                    "pictures": [{"id": pid, "icon": icon} for pid, icon in who.PICTURES]}
 
     @handler
     def on_pick(self, data):
