@@ -211,5 +211,5 @@ def idea_card_png(idea: dict, group_name: str, media_dir: pathlib.Path,
     _draw_critical(draw, answers, MARGIN, top + len(lines) * step + GAP, width, bottom, lang)
     _draw_footer(draw, idea, group_name, labels)
     out = io.BytesIO()
-    card.save(out, format="PNG", optimize=True)
+    card.save(out, format="PNG")  # `optimize` took 254 ms instead of 107 ms for 1 % fewer bytes
     return out.getvalue()

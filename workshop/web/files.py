@@ -8,9 +8,8 @@ from flask import Blueprint, Response, abort, current_app, send_from_directory
 from flask_babel import gettext
 
 from ..media.cards import idea_card_png
-from ..media.qr import qr_png
 from ..services import exports, setup
-from . import db
+from . import db, rendered
 from .auth import current_user, login_required
 from .screen import join_url
 
@@ -33,8 +32,7 @@ def join_qr(code: str):
     """The join QR code of a workshop, to show on the screen or to print."""
     if not re.fullmatch(r"[A-Z0-9]{4,12}", code):
         abort(404)
-    return Response(qr_png(join_url(code)), mimetype="image/png",
-                    headers={"Cache-Control": "no-store"})
+    return rendered.qr_response(join_url(code))
 
 
 @bp.route("/series/<int:series_id>/export.json")
@@ -67,9 +65,13 @@ def idea_card(series_id: int, idea_id: int):
         ideas = {i["id"]: i for i in exports.ideas_in_depth(dbs, series)}
         if idea_id not in ideas:
             abort(404)
-        labels = {"votes": gettext("votes"), "shortlisted": gettext("On the shortlist"),
-                  "workshop": gettext("Workshop %(n)s", n=ideas[idea_id]["workshop_position"])}
-        png = idea_card_png(ideas[idea_id], series.group.name, current_app.config["MEDIA_DIR"],
-                            labels)
-    return Response(png, mimetype="image/png", headers={
-        "Content-Disposition": f"inline; filename=idea-{idea_id}.png"})
+        idea, group = ideas[idea_id], series.group.name
+    labels = {"votes": gettext("votes"), "shortlisted": gettext("On the shortlist"),
+              "workshop": gettext("Workshop %(n)s", n=idea["workshop_position"])}
+    media = current_app.config["MEDIA_DIR"]
+    content = rendered.key("card", idea, group, labels, [idea.get("drawing"), idea.get("photo")],
+                           media)
+    return rendered.picture(content, idea_card_png, idea, group, media, labels,
+                            mimetype="image/png", headers={
+                                "Content-Disposition": f"inline; filename=idea-{idea_id}.png",
+                                "Cache-Control": "private, no-cache"})

@@ -27,12 +27,11 @@ from ..domain.errors import Refused
 from ..domain.news import STAGE_ICONS, says_not_now
 from ..i18n.messages import error_body, message
 from ..i18n.stages import stage_words
-from ..media.poster import poster_pdf, poster_png
-from ..media.qr import qr_png
+from ..media.poster import poster_pdf, poster_png, shown
 from ..services import follow_up, progress
 from ..store.board_models import BoardIdea
 from ..store.models import Group
-from . import db
+from . import db, rendered
 from .addresses import outside_url
 
 bp = Blueprint("public", __name__)
@@ -125,8 +124,7 @@ def progress_qr(token: str):
             url = group_progress_url(progress.group_by_token(dbs, token))
     except Refused as exc:
         return _missing(exc)
-    return Response(qr_png(url), mimetype="image/png",
-                    headers={"Cache-Control": "no-cache"})
+    return rendered.qr_response(url)
 
 
 def _poster_labels() -> dict:
@@ -140,16 +138,28 @@ def _poster_labels() -> dict:
     }
 
 
+def _poster_work(data: dict, url: str, kind: str = "png") -> tuple:
+    """The content key of the poster of `data` pointing to `url`, and its render call
+    (function and arguments): only what the poster shows goes into either."""
+    media, labels, data = current_app.config["MEDIA_DIR"], _poster_labels(), shown(data)
+    content = rendered.key(f"poster.{kind}", data, url, labels,
+                           [idea["picture"] for idea in data["ideas"]], media)
+    return content, poster_pdf if kind == "pdf" else poster_png, data, url, media, labels
+
+
+def poster_bytes(data: dict, url: str) -> bytes:
+    """The poster PNG of `data` pointing to `url`, rendered once per content."""
+    return rendered.cache().render(*_poster_work(data, url))
+
+
 def _poster(token: str, kind: str):
     try:
         data, url = _page_data(token)
     except Refused as exc:
         return _missing(exc)
-    make, mimetype = (poster_pdf, "application/pdf") if kind == "pdf" else \
-        (poster_png, "image/png")
-    body = make(data, url, current_app.config["MEDIA_DIR"], _poster_labels())
-    return Response(body, mimetype=mimetype, headers={
-        "Content-Disposition": f"inline; filename=poster.{kind}", "Cache-Control": "no-cache"})
+    return rendered.picture(*_poster_work(data, url, kind),
+                            mimetype="application/pdf" if kind == "pdf" else "image/png",
+                            headers={"Content-Disposition": f"inline; filename=poster.{kind}"})
 
 
 @bp.route("/p/<token>/poster.png")

@@ -23,11 +23,10 @@ from markupsafe import Markup
 
 from ..domain.errors import Refused
 from ..i18n.messages import message
-from ..media.poster import poster_png
 from ..services import progress, published
 from . import db
 from .auth import current_user, login_required
-from .public import _page_data, _poster_labels, track
+from .public import _page_data, poster_bytes, track
 
 bp = Blueprint("publish", __name__)
 STYLES = ("css/app.css", "css/public.css")
@@ -50,12 +49,11 @@ def _folder(token: str, address: str | None) -> Response:
     """The zip file of the group behind `token`; the poster points to `address` if given."""
     data, url = _page_data(token)
     extra = {"date": format_date(date.today(), format="long"), "css": _css()}
-    labels, media = _poster_labels(), current_app.config["MEDIA_DIR"]
     body = published.progress_folder(
-        data, media,
+        data, current_app.config["MEDIA_DIR"],
         render=lambda local: render_template("public/published.html", data=local,
                                              track=track(), published=extra),
-        poster=lambda stored: poster_png(stored, address or url, media, labels))
+        poster=lambda stored: poster_bytes(stored, address or url))
     return Response(body, mimetype="application/zip", headers={
         "Content-Disposition": f"attachment; filename={_file_name(data['group']['name'])}",
         "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow"})

@@ -20,9 +20,9 @@ from ...domain.board import (
 )
 from ...domain.errors import Refused
 from ...i18n.messages import message
-from ...media.qr import qr_png
 from ...services import network, support
 from ...store.models import utcnow
+from .. import rendered
 from ..addresses import base as outside_base
 from . import bp
 
@@ -94,7 +94,7 @@ def _base() -> str:
 
 def _qr(url: str) -> str:
     """A QR code as a data: address for an <img>."""
-    return "data:image/png;base64," + base64.b64encode(qr_png(url, box_size=8)).decode()
+    return "data:image/png;base64," + base64.b64encode(rendered.qr(url, box_size=8)).decode()
 
 
 def _allowed(check, *args, **kwargs) -> bool:
