@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from flask import Flask
 
 from workshop import create_app
 from workshop.services import accounts
+
+from .forms import BrowserClient
+
+# Every app's test client posts forms with the page's CSRF token, like a browser
+# (tests/forms.py); a test that means to leave it out uses flask.testing.FlaskClient itself.
+Flask.test_client_class = BrowserClient
 
 PASSWORD = "geheim-123"
 

@@ -40,5 +40,8 @@ def create_app(overrides: dict | None = None) -> Flask:
                         ping_interval=10, ping_timeout=20,
                         manage_session=False)
     live.init_app(app, socketio)
+    from .web import guard
+
+    guard.init_sockets(app, socketio)  # same-origin sockets; the proxy's headers
     app.extensions["workshop_socketio"] = socketio
     return app

@@ -63,6 +63,27 @@ def _create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _account(args: argparse.Namespace) -> int:
+    """A new password or another role for an account; its login sessions end."""
+    from . import create_app
+    from .domain.errors import Refused
+    from .services import accounts
+
+    app = create_app()
+    with app.extensions["db"].begin(write=True) as dbs:
+        try:
+            if args.command == "set-password":
+                password = args.password or getpass.getpass("New password (8+ characters): ")
+                user = accounts.set_password(dbs, args.username, password)
+            else:
+                user = accounts.set_role(dbs, args.username, args.role)
+        except Refused as exc:
+            print(f"Not changed: {exc.code} {exc.detail or ''}", file=sys.stderr)
+            return 1
+    print(f"Changed '{user.username}' (role {user.role}); its login sessions have ended.")
+    return 0
+
+
 def _check_plans(_args: argparse.Namespace) -> int:
     from . import config
     from .services.plan_library import PlanLibrary
@@ -118,6 +139,15 @@ def main(argv: list[str] | None = None) -> int:
     user.add_argument("--name")
     user.add_argument("--password", help="omit to be asked")
     user.set_defaults(func=_create_user)
+    password = sub.add_parser("set-password", help="a new password; the account's sessions end")
+    password.add_argument("username")
+    password.add_argument("--password", help="omit to be asked")
+    password.set_defaults(func=_account)
+    role = sub.add_parser("set-role", help="another role, or none to take access away; the "
+                                           "account's sessions end")
+    role.add_argument("username")
+    role.add_argument("role", choices=["admin", "leader", "advisor", "partner", "none"])
+    role.set_defaults(func=_account)
     purge = sub.add_parser("purge", help="remove child-level data of series that ended long ago")
     purge.add_argument("--days", type=int, default=365, help="retention period (default 365)")
     purge.set_defaults(func=_purge)

@@ -12,6 +12,8 @@
 | WORKSHOP_ASYNC_MODE | gevent | Socket.IO async mode (gevent, or threading) |
 | WORKSHOP_ROLE | all | all (one laptop does everything), classroom, or network (hosted) |
 | WORKSHOP_SYNC_SECONDS | 20 | how often a laptop sends waiting shipments and fetches news |
+| WORKSHOP_IDLE_HOURS | 12 | a login ends after this long without a request |
+| WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For/-Proto/-Host |
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def load(overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
         "ROLE": env("WORKSHOP_ROLE") or "all",
         "SYNC_SECONDS": float(env("WORKSHOP_SYNC_SECONDS") or 20),
+        "IDLE_HOURS": float(env("WORKSHOP_IDLE_HOURS") or 12),
+        "PROXIES": int(env("WORKSHOP_PROXIES") or 0),
     }
     settings.update(overrides)
     settings["DATA_DIR"] = Path(settings["DATA_DIR"])

@@ -47,7 +47,8 @@
     try {
       const response = await fetch(root.dataset.url, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "Accept": "application/json" },
+        headers: { "Content-Type": "application/json", "Accept": "application/json",
+                   "X-CSRFToken": window.CSRF_TOKEN || "" },
         body: JSON.stringify(item),
         credentials: "same-origin",
       });

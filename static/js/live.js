@@ -99,6 +99,8 @@
           } catch (e) {
             break; // offline or no answer: keep it, try again on reconnect
           }
+          // too fast (workshop/live/budget.py): keep it, it goes again in a moment
+          if (reply && reply.error === "slow_down") break;
           this.remove(item.client_id);
           if (reply && reply.ok) {
             this.handlers.onSent && this.handlers.onSent(item, reply.result);

@@ -13,6 +13,7 @@ import pytest
 import requests
 from sqlalchemy import create_engine, text
 
+from tests.forms import Browser
 from tests.servers import Server, free_port
 from workshop.exchange import archive, client
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.scaleout
 
 
 def login(server: Server, username: str) -> requests.Session:
-    browser = requests.Session()
+    browser = Browser()  # posts with the page's CSRF token (tests/forms.py)
     answer = browser.post(server.url + "/login", data={"username": username,
                                                       "password": PASSWORD})
     assert answer.ok, answer.text

@@ -17,6 +17,7 @@ from workshop.domain.plans import parse_plan
 from workshop.store.models import Idea, Vote
 
 from ..databases import REDIS_URL, fresh_postgres, need
+from ..forms import Browser
 from ..servers import Server, free_port
 
 pytestmark = pytest.mark.scaleout
@@ -48,7 +49,7 @@ def cluster(tmp_path):
 
 
 def leader_session(server: Server) -> requests.Session:
-    http = requests.Session()
+    http = Browser()  # posts with the page's CSRF token (tests/forms.py)
     r = http.post(server.url + "/login", data={"username": "juf", "password": "geheim-123"})
     assert r.ok
     return http

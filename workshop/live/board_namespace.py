@@ -42,7 +42,8 @@ class BoardNamespace(Namespace):
         self.socketio.emit(event, data, to=to, namespace=self.namespace)
 
     def _user(self, dbs):
-        user = accounts.get_user(dbs, session.get("user_id"))
+        # a login ended on the server (logout, new password, other role) drives nothing
+        user = accounts.session_user(dbs, session)
         if user is None:
             raise Refused("login_required")
         return user

@@ -18,7 +18,7 @@ from ..domain.errors import Refused
 from ..i18n.messages import error_body, message
 from ..services import accounts, audit, identity, moderation, run, setup, snapshots, take_part
 from ..store.models import Participant, Workshop
-from . import rooms
+from . import budget, rooms
 from .collector import COLLECTOR
 from .results import ResultsTicker
 
@@ -43,9 +43,13 @@ def handler(fn):
         COLLECTOR.event()
         client = self.clients.get(request.sid, {})
         with _working, force_locale(client.get("lang") or session.get("lang") or "nl"):
+            slow = budget.check(request.sid, fn.__name__)  # a flooding device: slow down
+            if slow is not None:
+                return slow
             try:
                 return fn(self, data if isinstance(data, dict) else {})
             except Refused as exc:
+                budget.refused(fn.__name__, exc.code)
                 return error_body(exc)
             except Exception:  # noqa: BLE001 - one reply for every unexpected failure
                 log.exception("live event %s failed", fn.__name__)
@@ -87,11 +91,13 @@ class LiveNamespace(Namespace):
     def on_disconnect(self, reason=None):
         """Forget the client."""
         self.clients.pop(request.sid, None)
+        budget.forget(request.sid)
 
     # --- leader and screen ----------------------------------------------------------------
 
     def _leader(self, dbs):
-        user = accounts.get_user(dbs, session.get("user_id"))
+        # a login ended on the server (logout, new password, other role) drives nothing
+        user = accounts.session_user(dbs, session)
         if user is None:
             raise Refused("login_required")
         return user

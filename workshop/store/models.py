@@ -40,6 +40,8 @@ class User(Base):
     lang: Mapped[str] = mapped_column(String(5), default="nl")
     network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id"), nullable=True)
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), nullable=True)
+    # raised by a logout: every login session of the account ends (services/accounts.py)
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

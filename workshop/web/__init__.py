@@ -25,6 +25,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(linking.bp)
     if app.config["ROLE"] != "classroom":  # a network server (or the all-in-one laptop)
         app.register_blueprint(api.bp)
+    from . import guard, limits
+
+    guard.init_app(app)  # CSRF, origin check, cookies, security headers
+    limits.init_app(app)  # after the blueprints: it wraps their views
 
     @app.errorhandler(Refused)
     def refused(exc: Refused):
@@ -43,24 +47,11 @@ def init_app(app: Flask) -> None:
         return {"lang": str(get_locale()), "client_strings": _client_json,
                 "current_user": auth.current_user()}
 
-    app.after_request(_security_headers)
-
 
 def _client_json() -> Markup:
     """The translated strings the page's JavaScript uses, as a JSON literal."""
     text = json.dumps(client_strings(), ensure_ascii=False).replace("</", "<\\/")
     return Markup(text)
-
-
-def _security_headers(response):
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
-        "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
-        "connect-src 'self' ws: wss:; frame-ancestors 'none'")
-    return response
 
 
 def db():

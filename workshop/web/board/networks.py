@@ -6,7 +6,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 
@@ -18,7 +17,7 @@ from ...i18n.messages import message
 from ...services import network
 from ...store.board_models import Network
 from .. import db
-from ..auth import current_user, login_required
+from ..auth import current_user, log_in, login_required
 from . import bp
 from .helpers import _allowed, _base, _form_error, _number, _qr, labels
 
@@ -125,9 +124,7 @@ def accept_invite(token: str):
             except Refused as exc:
                 error = message(exc)
             else:
-                session.clear()
-                session["user_id"] = user["id"]
-                session.permanent = True
+                log_in(user)
                 if network_id:
                     return redirect(url_for("board.board_page", network_id=network_id))
                 return redirect(url_for("leader.home"))
