@@ -7,12 +7,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+# The key of the PostgreSQL advisory lock that migrations run under ("workshop" in ASCII).
+MIGRATION_LOCK = 0x776F726B73686F70
 
 
 class Database:
     """One engine and its session factory."""
+
+    MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -51,18 +56,39 @@ class Database:
                 lock.release()
 
     def upgrade(self) -> None:
-        """Create or migrate the tables to the newest revision with Alembic."""
+        """Create or migrate the tables to the newest revision with Alembic. On PostgreSQL
+        under a transaction-level advisory lock: processes started at once take turns, and
+        the ones after the first find the tables done (the lock goes with the commit of the
+        migrations). On a SQLite file the same with a lock file next to it."""
         from alembic import command
         from alembic.config import Config
 
-        here = Path(__file__).resolve().parent.parent / "migrations"
         cfg = Config()
-        cfg.set_main_option("script_location", str(here))
+        cfg.set_main_option("script_location", str(self.MIGRATIONS))
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         cfg.attributes["connection"] = None
-        with self.engine.begin() as connection:
+        with self._sqlite_file_lock(), self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": MIGRATION_LOCK})
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
+
+    @contextmanager
+    def _sqlite_file_lock(self) -> Iterator[None]:
+        """An exclusive lock on `<database file>.migrate-lock` while migrating a SQLite file
+        (processes started at once would otherwise both create the tables)."""
+        name = self.engine.url.database if self.sqlite else None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not on Linux or macOS
+            fcntl = None
+        if not name or name == ":memory:" or name.startswith("file:") or fcntl is None:
+            yield
+            return
+        with open(f"{name}.migrate-lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file is closed
+            yield
 
     def dispose(self) -> None:
         """Close all pooled connections; the app is shutting down."""
