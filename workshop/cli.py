@@ -9,24 +9,37 @@ import sys
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from . import create_app
+    import logging
+
+    from . import create_app, logs
     from .live import collector
     from .netaddr import public_url
 
+    logs.configure("DEBUG" if args.verbose else None)
     overrides = {}
     if args.port:
         overrides["PORT"] = args.port
     if args.host:
         overrides["HOST"] = args.host
     app = create_app(overrides)
+    access = logs.access_target(args.access_log) or ("-" if args.verbose else None)
+    if access:
+        app.wsgi_app = logs.AccessLog(app.wsgi_app, logs.access_logger(access))
     socketio = app.extensions["workshop_socketio"]
     collector.take_over(socketio.sleep, socketio.start_background_task)
     _start_sender(app, socketio)
     url = public_url(app.config["PUBLIC_URL"], app.config["PORT"])
     print(f"Workshop server: open {url}/ on this laptop (tablets join at {url}/j)", flush=True)
     print(f"Data directory: {app.config['DATA_DIR']}", flush=True)
+    logging.getLogger("workshop").info(
+        "serving on %s:%s (%s, %s database, access log %s)", app.config["HOST"],
+        app.config["PORT"], app.config["ASYNC_MODE"], app.extensions["db"].engine.dialect.name,
+        "stderr" if access == "-" else access or "off")
+    # the web server's tracebacks in the same format (gevent's server takes a logger)
+    more = {"error_log": logging.getLogger("workshop.server")} \
+        if app.config["ASYNC_MODE"] == "gevent" else {}
     socketio.run(app, host=app.config["HOST"], port=app.config["PORT"],
-                 allow_unsafe_werkzeug=True, log_output=args.verbose)
+                 allow_unsafe_werkzeug=True, log_output=False, **more)
     return 0
 
 
@@ -130,7 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the server (default: all interfaces, port 5000)")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
-    serve.add_argument("--verbose", action="store_true")
+    serve.add_argument("--verbose", action="store_true", help="debug log and access log")
+    serve.add_argument("--access-log", nargs="?", const="-", metavar="FILE",
+                       help="one line per request, on stderr or to FILE "
+                            "(or WORKSHOP_ACCESS_LOG=1 or a path)")
     serve.set_defaults(func=_serve)
     user = sub.add_parser("create-user", help="create a login (first leader: role admin)")
     user.add_argument("username")
