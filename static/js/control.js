@@ -25,6 +25,13 @@
   } });
   const store = api.store;
   const mod = L.moderation(api, document.getElementById("c-mod-list"));
+  // "Sanne wants to join on a new tablet: yes / no" at the top; the children below
+  const asksBox = el("section", { class: "c-asks", hidden: true, "aria-live": "assertive" });
+  q(".c-head").after(asksBox);
+  const asks = L.asks(api, asksBox);
+  const kidsBox = el("section", { class: "c-mod c-kids" });
+  q(".c-mod").after(kidsBox);
+  const kids = L.childrenPanel(api, kidsBox);
 
   try {
     const initial = JSON.parse(document.getElementById("initial-state").textContent);
@@ -66,6 +73,8 @@
       ui.goto.disabled = s.status !== "live";
     }
     mod.draw();
+    kids.draw();
+    asks.draw();
     root.style.setProperty("--c-head-h", q(".c-head").offsetHeight + "px");
     tick();
   }

@@ -159,6 +159,13 @@
       this.emit("children");
     }
 
+    joinRequests(data) {
+      /* The tablets asking to be a child, waiting for the leader's yes or no. */
+      if (!this.state || !data || data.workshop_id !== this.workshopId) return;
+      this.state.join_requests = data.requests || [];
+      this.emit("requests");
+    }
+
     /* {mode: running|ready|paused|none, seconds}; ready = full time, not started yet */
     timer() {
       const timer = this.state && this.state.timer;
@@ -229,6 +236,17 @@
         return send("moderate", data);
       },
       pick: null, // id of the idea being merged, while the leader picks where to
+      answerJoin(requestId, yes) {
+        return send("answer_join", { request_id: requestId, yes: !!yes });
+      },
+      manageChild(op, childId, value) {
+        /* remove, let_back, hide_all, rename; resolves with the acknowledgement or null */
+        if (!socket || !socket.connected) { toast(t("reconnecting")); return Promise.resolve(null); }
+        const data = { workshop_id: workshopId, op: op, child_id: childId };
+        if (value !== undefined && value !== null) data.value = value;
+        return Live.call(socket, "manage_child", data)
+          .then((reply) => (report(reply) ? reply : null), () => { toast(t("error")); return null; });
+      },
     };
 
     socket = Live.connect({
@@ -250,6 +268,7 @@
     socket.on("added", (ev) => store.added(ev));
     socket.on("results", (data) => store.results(data));
     socket.on("child_joined", (child) => store.childJoined(child));
+    socket.on("join_requests", (data) => store.joinRequests(data));
     api.socket = socket;
     return api;
   }
@@ -505,7 +524,109 @@
     return { draw };
   }
 
+  /* --- who may be a child: the leader's yes / no, and the children's list ------------------ */
+
+  const REASON_ICONS = { in_use: "📱", locked: "🔒", no_key: "🔑", forgot: "🤔" };
+  const SHOWN_ASKS = 3;
+
+  /* The questions "Sanne wants to join on a new tablet: yes / no", drawn into `box`
+   * (hidden while there are none). */
+  function asks(api, box) {
+    function card(request) {
+      const child = request.child;
+      const why = t("req_" + request.reason, { name: child.name });
+      return el("div", { class: "ask-card", role: "alertdialog", "data-request": String(request.id),
+                         "aria-label": t("req_title", { name: child.name }) }, [
+        el("span", { class: "ask-avatar", "aria-hidden": "true", text: child.avatar || "🙂" }),
+        el("div", { class: "ask-words" }, [
+          el("strong", { class: "ask-title", text: t("req_title", { name: child.name }) }),
+          el("span", { class: "ask-why" }, [
+            el("span", { "aria-hidden": "true", text: (REASON_ICONS[request.reason] || "❔") + " " }),
+            el("span", { text: why }),
+          ]),
+        ]),
+        el("div", { class: "ask-buttons" }, [
+          el("button", { type: "button", class: "ask-btn ask-yes",
+                         onclick: () => api.answerJoin(request.id, true) },
+             [el("span", { "aria-hidden": "true", text: "✅" }), el("span", { text: t("yes") })]),
+          el("button", { type: "button", class: "ask-btn ask-no",
+                         onclick: () => api.answerJoin(request.id, false) },
+             [el("span", { "aria-hidden": "true", text: "✖️" }), el("span", { text: t("no") })]),
+        ]),
+      ]);
+    }
+    const list = el("div", { class: "ask-list" });
+    const more = el("p", { class: "ask-more", hidden: true });
+    box.replaceChildren(list, more);
+    function draw() {
+      const all = (api.store.state && api.store.state.status === "live" &&
+                   api.store.state.join_requests) || [];
+      const shown = all.slice(0, SHOWN_ASKS);
+      keyed(list, shown, (r) => r.id, card, (r) => r.reason + "|" + r.child.name);
+      more.hidden = all.length <= SHOWN_ASKS;
+      more.textContent = t("n_more_requests", { n: all.length - SHOWN_ASKS });
+      box.hidden = all.length === 0;
+    }
+    return { draw };
+  }
+
+  /* Every child of this workshop with what the leader can do about one child: rename,
+   * hide everything the child made, remove its tablet (or let it back in). */
+  function childrenPanel(api, box) {
+    const head = el("h3", { class: "m-section", text: "👥 " + t("children_title") });
+    const list = el("ul", { class: "m-list kids" });
+    box.replaceChildren(head, list);
+
+    function row(entry) {
+      const child = entry.child;
+      const actions = el("div", { class: "m-actions" });
+      if (entry.removed) {
+        actions.append(modButton("↩️", t("let_back"), () => api.manageChild("let_back", child.id), "good"));
+      } else {
+        actions.append(
+          modButton("✏️", t("rename"), () => {
+            const value = window.prompt(t("new_name", { name: child.name }), child.name);
+            if (value !== null && value.trim() && value !== child.name) api.manageChild("rename", child.id, value);
+          }),
+          modButton("🙈", t("hide_all"), () => {
+            if (!window.confirm(t("hide_all_confirm", { name: child.name }))) return;
+            api.manageChild("hide_all", child.id).then((reply) => {
+              if (reply) toast(t("n_hidden", { n: reply.hidden || 0 }), "good");
+            });
+          }),
+          modButton("🚪", t("remove_child"), () => {
+            if (window.confirm(t("remove_confirm", { name: child.name }))) api.manageChild("remove", child.id);
+          }, "bad"));
+      }
+      return el("li", { class: "m-row kid-row" + (entry.removed ? " removed" : ""), "data-child": String(child.id) }, [
+        el("div", { class: "m-head" }, [
+          el("span", { class: "m-avatar", "aria-hidden": "true", text: child.avatar || "🙂" }),
+          el("span", { class: "m-name", text: child.name }),
+          entry.removed ? el("span", { class: "m-status hidden", text: "🚪 " + t("removed_badge") }) : null,
+        ]),
+        actions,
+      ]);
+    }
+
+    function draw() {
+      const s = api.store.state;
+      if (!s) return;
+      const removed = new Set((s.removed || []).map((c) => c.id));
+      const seen = new Set();
+      const entries = [];
+      (s.children || []).concat(s.removed || []).forEach((c) => {
+        if (seen.has(c.id)) return;
+        seen.add(c.id);
+        entries.push({ child: c, removed: removed.has(c.id) });
+      });
+      head.hidden = list.hidden = entries.length === 0;
+      keyed(list, entries, (e) => e.child.id, row, (e) => [e.child.name, e.child.avatar, e.removed].join("|"));
+    }
+    return { draw };
+  }
+
   window.LeaderControls = {
+    asks, childrenPanel,
     REACTIONS, start, buttons, drawButtons, moderation, toast, keyed, mmss,
     isShown, ideaWords, categoryIcon, picture,
   };

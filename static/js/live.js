@@ -101,6 +101,12 @@
           }
           // too fast (workshop/live/budget.py): keep it, it goes again in a moment
           if (reply && reply.error === "slow_down") break;
+          if (reply && reply.error === "removed") {
+            // the leader removed this tablet: keep it, it goes once the tablet is let back in
+            this.ready = false;
+            this.handlers.onRemoved && this.handlers.onRemoved(reply);
+            break;
+          }
           this.remove(item.client_id);
           if (reply && reply.ok) {
             this.handlers.onSent && this.handlers.onSent(item, reply.result);

@@ -38,6 +38,13 @@
   } });
   const store = api.store;
   const mod = L.moderation(api, document.getElementById("drawer-body"));
+  // "Sanne wants to join on a new tablet: yes / no", over the wall where the leader sees it
+  const asksBox = el("section", { class: "s-asks", hidden: true, "aria-live": "assertive" });
+  root.appendChild(asksBox);
+  const asks = L.asks(api, asksBox);
+  // the children, below the moderation list: rename, hide all, remove a tablet
+  const kidsBox = el("div", { class: "drawer-kids" });
+  const kids = L.childrenPanel(api, kidsBox);
 
   const NOTE_COLOURS = 6;
 
@@ -813,6 +820,10 @@
     view.update(state);
     renderControls(state);
     mod.draw();
+    const drawerBody = document.getElementById("drawer-body");
+    if (kidsBox.parentNode !== drawerBody) drawerBody.appendChild(kidsBox);
+    kids.draw();
+    asks.draw();
     tick();
   }
 

@@ -13,6 +13,7 @@
   const CFG = window.TABLET;
   const LANG = window.LANG || "nl";
   const TOKEN_KEY = "child:" + CFG.group_id;
+  const DEVICE_KEY = "device"; // this tablet's own id, for every group (docs/protocol.md)
   const CREATIONS = { question: "answer", ideas: "idea", critical: "critical" };
   const REACTIONS = [["love", "❤️"], ["like", "👍"], ["hmm", "🤔"]];
   const COLOURS = ["#1d2433", "#e03131", "#f2c94c", "#27ae60", "#2f80ed", "#bb4fd1"];
@@ -81,7 +82,21 @@
     updateQueued: false,
     everConnected: false,
     startedAt: Date.now(),
+    removed: false,  // the leader removed this tablet or child: "ask your teacher"
+    asking: null,    // the child this tablet asked the leader to be, while waiting
+    pictures: null,  // the nine pictures of the picture key (from `children`)
   };
+
+  function deviceId() {
+    /* Made once and kept; reloading or "switch child" keeps it (see docs/protocol.md). */
+    let id = store.get(DEVICE_KEY);
+    if (!id || !/^[A-Za-z0-9_-]{16,64}$/.test(id)) {
+      id = app.device || Live.newId();
+      store.set(DEVICE_KEY, id);
+    }
+    app.device = id;
+    return id;
+  }
 
   const dom = {};
 
@@ -141,7 +156,7 @@
   function renderTop() {
     const me = app.me;
     dom.me.hidden = !me;
-    dom.switch.hidden = !me;
+    dom.switch.hidden = !me || app.removed;
     if (me) { dom.meAvatar.textContent = me.avatar; dom.meName.textContent = me.name; }
     dom.conn.className = "t-conn is-" + app.conn;
     dom.connText.textContent = app.conn === "online" ? t("online") :
@@ -200,8 +215,9 @@
     app.conn = "online";
     app.everConnected = true;
     renderTop();
-    if (app.token) hello();
-    else if (app.screen === "loading" || app.screen === "message") chooseEntry();
+    if (app.asking) askLeader(app.asking); // the leader may have answered meanwhile
+    else if (app.token) hello();
+    else if (["loading", "message", "removed"].includes(app.screen)) chooseEntry();
   }
 
   function onDisconnect() {
@@ -220,13 +236,15 @@
     const token = app.token;
     let reply;
     try {
-      reply = await Live.call(app.socket, "tablet_hello", { code: CFG.code, token: token });
+      reply = await Live.call(app.socket, "tablet_hello", { code: CFG.code, token: token,
+                                                            device: deviceId() });
     } catch (e) {
       setTimeout(() => { if (seq === app.helloSeq && app.socket.connected) hello(); }, 2000);
       return;
     }
     if (seq !== app.helloSeq || token !== app.token) return;
     if (!reply || !reply.ok) {
+      if (reply && reply.error === "removed") { showRemoved(); return; }
       if (reply && reply.error === "unknown_child") {
         forgetChild();
         chooseEntry();
@@ -237,9 +255,11 @@
       showBanner(reply && reply.message);
       return;
     }
+    app.removed = false;
     setMe(reply.state.me);
     applyState(reply.state);
     app.outbox.attach(app.socket); // only after hello: the server knows who sends
+    if (reply.state.me.has_key === false) showKeySet(); // after the leader's yes
   }
 
   function setMe(me) {
@@ -249,6 +269,7 @@
         onChange: () => { renderTop(); queueUpdate(); },
         onSent: onSent,
         onRefused: onRefused,
+        onRemoved: () => showRemoved(),
       });
     }
     app.me = me;
@@ -300,14 +321,18 @@
     showLoading();
     if (!app.socket.connected) return; // onConnect comes back here
     let reply = null;
-    try { reply = await Live.call(app.socket, "children", { code: CFG.code }); } catch (e) {
+    try {
+      reply = await Live.call(app.socket, "children", { code: CFG.code, device: deviceId() });
+    } catch (e) {
       reply = null;
     }
-    if (app.token) return; // a hello started meanwhile
+    if (app.token || app.asking) return; // a hello or a question started meanwhile
     if (reply && !reply.ok) {
+      if (reply.error === "removed") { showRemoved(); return; }
       showMessageScreen(reply.error === "workshop_ended" ? "🎉" : "🙈", reply.message);
       return;
     }
+    if (reply && reply.pictures) app.pictures = reply.pictures;
     const children = (reply && reply.children) || [];
     if (children.length) showWho(children); else showJoin(false);
   }
@@ -348,16 +373,238 @@
     ]);
   }
 
-  async function pick(child) {
-    let reply;
+  /* --- the picture key, asking the leader, a removed tablet ------------------------------ */
+
+  async function keyPictures() {
+    if (app.pictures) return app.pictures;
     try {
-      reply = await Live.call(app.socket, "pick", { code: CFG.code, participant_id: child.id });
-    } catch (e) { showBanner(t("offline")); return; }
-    if (!reply.ok) { showBanner(reply.message); return; }
-    useToken(reply.token);
+      const reply = await Live.call(app.socket, "children", { code: CFG.code,
+                                                              device: deviceId() });
+      if (reply && reply.pictures) app.pictures = reply.pictures;
+    } catch (e) { /* offline: the caller says so */ }
+    return app.pictures;
   }
 
-  function showJoin(canGoBack) {
+  function whoChip(child) {
+    return el("div", { class: "t-key-who" }, [
+      icon(child.avatar, "t-key-who-avatar"),
+      el("span", { class: "t-key-who-name", text: child.name }),
+    ]);
+  }
+
+  function backButton(onClick) {
+    return button("t-btn t-back", { "aria-label": t("prev"), onclick: onClick },
+                  [icon("←", "t-icon t-flip")]);
+  }
+
+  async function pick(child) {
+    /* "That's me": the child taps their two secret pictures, or asks the leader. */
+    showLoading();
+    const pictures = await keyPictures();
+    if (!pictures) { showBanner(t("offline")); chooseEntry(); return; }
+    const keyPad = PictureKey.pad({ pictures: pictures, secret: true, label: t("key_enter"),
+                                    lead: whoChip(child), onDone: send });
+    async function send(key) {
+      let reply;
+      try {
+        reply = await Live.call(app.socket, "pick", { code: CFG.code, participant_id: child.id,
+                                                      key: key, device: deviceId() });
+      } catch (e) { showBanner(t("offline")); keyPad.clear(); return; }
+      if (reply.ok && reply.token) { useToken(reply.token); return; }
+      if (reply.ok && reply.waiting) {
+        app.asking = child;
+        hideBanner(); // an earlier "not your pictures" is over
+        showAsked(child);
+        return;
+      }
+      if (reply.error === "removed") { showRemoved(); return; }
+      if (reply.error === "key_locked" || reply.error === "no_key") {
+        showBanner(reply.message);
+        askLeader(child);
+        return;
+      }
+      keyPad.shake();
+      keyPad.clear();
+      showBanner(reply.message);
+    }
+    showScreen("key", [
+      el("div", { class: "t-title-row" }, [
+        backButton(chooseEntry),
+        el("h1", { class: "t-h1", text: t("key_enter") }),
+        speakButton(() => t("key_enter")),
+      ]),
+      keyPad.node,
+      button("t-big t-ask", { onclick: () => askLeader(child) },
+             [icon("🙋"), el("span", { text: t("ask_leader") })]),
+    ]);
+  }
+
+  async function askLeader(child) {
+    /* The question shows on the big screen; the answer comes as `join_answer`. Asking
+     * again (after a reconnect) is safe and brings the token if the leader said yes. */
+    app.asking = child;
+    let reply;
+    try {
+      reply = await Live.call(app.socket, "ask_leader", { code: CFG.code,
+                                                          participant_id: child.id,
+                                                          device: deviceId() });
+    } catch (e) {
+      if (app.asking === child) showAsked(child); // onConnect asks again
+      return;
+    }
+    if (app.asking !== child) return;
+    if (reply.ok && reply.token) { app.asking = null; useToken(reply.token); return; }
+    if (reply.ok) { if (app.screen !== "asked") showAsked(child); return; }
+    app.asking = null;
+    if (reply.error === "removed") { showRemoved(); return; }
+    showBanner(reply.message);
+    chooseEntry();
+  }
+
+  function showAsked(child) {
+    const words = () => t("asked_title") + ". " + t("asked_text");
+    showScreen("asked", [
+      el("div", { class: "t-title-row" }, [
+        backButton(cancelAsk),
+        el("h1", { class: "t-h1", text: t("asked_title") }),
+        speakButton(words),
+      ]),
+      el("div", { class: "t-center t-asked" }, [
+        el("p", { class: "t-huge t-bounce", "aria-hidden": "true", text: "⏳" }),
+        whoChip(child),
+        el("p", { class: "t-look" }, [icon("📺"), el("span", { text: t("asked_text") })]),
+      ]),
+    ]);
+  }
+
+  function cancelAsk() {
+    app.asking = null;
+    hideBanner();
+    Live.call(app.socket, "cancel_ask", { code: CFG.code, device: deviceId() })
+      .catch(() => { /* offline: the question stays until the leader answers */ });
+    chooseEntry();
+  }
+
+  function onJoinAnswer(data) {
+    if (!data || (app.token && !app.asking)) return;
+    const asked = app.asking;
+    app.asking = null;
+    hideBanner();
+    if (data.ok && data.token) { useToken(data.token); return; }
+    if (!asked) return;
+    showScreen("message", [el("div", { class: "t-center" }, [
+      el("p", { class: "t-huge", "aria-hidden": "true", text: "🙅" }),
+      el("p", { class: "t-lead", text: data.message || t("error") }),
+      button("t-big t-primary", { onclick: chooseEntry },
+             [icon("👥"), el("span", { text: t("who_are_you") })]),
+    ])]);
+  }
+
+  function showRemoved() {
+    /* The leader removed this tablet or child: a friendly stop, until "let back in". */
+    app.removed = true;
+    app.asking = null;
+    if (app.outbox) app.outbox.detach(); // what waits in it stays, for later
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    hideBanner();
+    renderTop();
+    const words = () => t("removed_title") + ". " + t("removed_text");
+    showScreen("removed", [el("div", { class: "t-center t-removed" }, [
+      el("p", { class: "t-huge", "aria-hidden": "true", text: "🧑‍🏫" }),
+      el("div", { class: "t-title-row t-removed-title" }, [
+        el("h1", { class: "t-h1", text: t("removed_title") }),
+        speakButton(words),
+      ]),
+      el("p", { class: "t-lead", text: t("removed_text") }),
+    ])]);
+  }
+
+  function onLetBack() {
+    if (!app.removed) return;
+    app.removed = false;
+    renderTop();
+    if (app.token) { showLoading(); hello(); } else chooseEntry();
+  }
+
+  function onRenamed(me) {
+    if (!app.me || !me || me.id !== app.me.id) return;
+    app.me.name = me.name;
+    if (app.state && app.state.me) app.state.me.name = me.name;
+    renderTop();
+  }
+
+  function keyChooser(opts) {
+    /* Choose two secret pictures; `opts.send(key, pad)` takes them. */
+    const go = button("t-big t-primary t-join t-key-done",
+                      { disabled: true, onclick: () => opts.send(pad.value(), pad) },
+                      [el("span", { text: t(opts.doneKey) }), icon("➜", "t-icon t-arrow")]);
+    const pad = PictureKey.pad({ pictures: opts.pictures, label: t("key_choose"),
+                                 onChange: (full) => { go.disabled = !full; } });
+    return [
+      el("div", { class: "t-title-row" }, [
+        opts.back ? backButton(opts.back) : null,
+        el("h1", { class: "t-h1", text: t("key_choose") }),
+        speakButton(() => t("key_choose") + ". " + t("key_choose_hint")),
+      ]),
+      el("p", { class: "t-hint t-key-hint" }, [icon("🤫"), " ", t("key_choose_hint")]),
+      pad.node,
+      el("div", { class: "t-key-actions" }, [
+        button("t-btn t-key-again", { onclick: () => pad.clear() },
+               [icon("↺"), el("span", { text: t("key_again") })]),
+        go,
+      ]),
+    ];
+  }
+
+  async function showKeyChoose(draft) {
+    /* Joining, second part: the secret pictures, then `join`. */
+    const pictures = await keyPictures();
+    if (!pictures) { showBanner(t("offline")); return; }
+    async function send(key, pad) {
+      let reply;
+      try {
+        reply = await Live.call(app.socket, "join", { code: CFG.code, name: draft.name,
+                                                      avatar: draft.avatar, lang: LANG,
+                                                      key: key, device: deviceId() });
+      } catch (e) { showBanner(t("offline")); return; }
+      if (reply.ok) { useToken(reply.token); return; }
+      if (reply.error === "removed") { showRemoved(); return; }
+      if (/^key_/.test(reply.error)) { pad.clear(); showBanner(reply.message); return; }
+      showJoin(draft.canGoBack, draft); // the name or the animal: back to where it is fixed
+      showBanner(reply.message);
+    }
+    showScreen("key", keyChooser({ pictures: pictures, doneKey: "join", send: send,
+                                   back: () => showJoin(draft.canGoBack, draft) }));
+  }
+
+  async function showKeySet() {
+    /* A child without secret pictures (after the leader's yes) chooses new ones. */
+    app.screen = "setkey";
+    const pictures = await keyPictures();
+    if (!pictures || app.screen !== "setkey") {
+      if (app.screen === "setkey") app.screen = "loading";
+      render();
+      return;
+    }
+    async function send(key, pad) {
+      let reply;
+      try { reply = await Live.call(app.socket, "set_key", { key: key }); } catch (e) {
+        showBanner(t("offline"));
+        return;
+      }
+      if (!reply.ok && reply.error !== "key_exists") {
+        pad.clear();
+        showBanner(reply.message);
+        return;
+      }
+      if (app.me) app.me.has_key = true;
+      app.screen = "loading";
+      render();
+    }
+    showScreen("setkey", keyChooser({ pictures: pictures, doneKey: "done", send: send }));
+  }
+
+  function showJoin(canGoBack, draft) {
     let chosen = null;
     const previewAvatar = el("span", { class: "t-preview-avatar", "aria-hidden": "true",
                                        text: "❔" });
@@ -399,22 +646,11 @@
       } catch (e) { showBanner(t("offline")); }
     }
 
-    async function join() {
+    function join() {
+      /* Next: the secret pictures (showKeyChoose sends the join). */
       if (!chosen) { nudge(grid); return; }
       if (!input.value.trim()) { nudge(input); return; }
-      joinButton.disabled = true;
-      let reply;
-      try {
-        reply = await Live.call(app.socket, "join", { code: CFG.code, name: input.value,
-                                                      avatar: chosen, lang: LANG });
-      } catch (e) {
-        joinButton.disabled = false;
-        showBanner(t("offline"));
-        return;
-      }
-      joinButton.disabled = false;
-      if (!reply.ok) { showBanner(reply.message); return; }
-      useToken(reply.token);
+      showKeyChoose({ avatar: chosen, name: input.value, canGoBack: canGoBack });
     }
 
     showScreen("join", [
@@ -435,6 +671,12 @@
       ]),
       joinButton,
     ]);
+    if (draft) { // back from the secret pictures: as the child left it
+      const at = CFG.avatars.indexOf(draft.avatar);
+      if (at >= 0) choose(draft.avatar, avatars[at]);
+      input.value = draft.name || "";
+      previewName.textContent = input.value;
+    }
   }
 
   /* --- state from the server ----------------------------------------------------------- */
@@ -500,6 +742,8 @@
 
   function onMine(result) { mergeResult(result); }
 
+  function onRemoved() { showRemoved(); }
+
   function onSent(item, result) {
     if (app.state && item.step_index === app.state.step_index) mergeResult(result);
     renderTop();
@@ -545,7 +789,7 @@
 
   function render() {
     const s = app.state;
-    if (!s) return;
+    if (!s || app.removed || app.screen === "setkey") return;
     renderTop();
     let key;
     if (s.status === "ended") key = "ended";
@@ -1494,6 +1738,10 @@
     app.socket.on("shared", onShared);
     app.socket.on("results", onResults);
     app.socket.on("mine", onMine);
+    app.socket.on("join_answer", onJoinAnswer);
+    app.socket.on("removed", onRemoved);
+    app.socket.on("let_back", onLetBack);
+    app.socket.on("me", onRenamed);
     window.addEventListener("offline", () => {
       app.conn = "offline";
       renderTop();

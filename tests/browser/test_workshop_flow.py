@@ -158,8 +158,19 @@ def read_join_qr(screen: Page) -> str:
 # --- the children ------------------------------------------------------------------------
 
 
-def join(tablet: Page, url: str, avatar: int, name: str | None) -> tuple[str, str]:
-    """Open the join address, pick an avatar, type a name (or make one up), join."""
+KEY = ("rocket", "fish")  # the secret pictures the children choose here
+
+
+def tap_key(tablet: Page, key=KEY) -> None:
+    """Tap two secret pictures of the picture key, in order."""
+    for picture in key:
+        tablet.locator(f".t-key-pic[data-id={picture}]").tap()
+
+
+def join(tablet: Page, url: str, avatar: int, name: str | None,
+         key=KEY) -> tuple[str, str]:
+    """Open the join address, pick an avatar, type a name (or make one up), choose the two
+    secret pictures, join."""
     tablet.goto(url)
     first = tablet.locator(".t-avatar, .t-new").first
     expect(first).to_be_visible()
@@ -179,6 +190,10 @@ def join(tablet: Page, url: str, avatar: int, name: str | None) -> tuple[str, st
         expect(field).not_to_have_value("")
         name = field.input_value()
     tablet.locator(".t-join").tap()
+    done = tablet.locator(".t-key-done")
+    expect(done).to_be_disabled()             # two secret pictures first
+    tap_key(tablet, key)
+    done.tap()
     expect(tablet.locator(".t-welcome")).to_be_visible()
     expect(tablet.locator(".t-me-name")).to_have_text(name)
     expect(tablet.locator(".t-me-avatar")).to_have_text(picked)

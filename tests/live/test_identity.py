@@ -175,6 +175,7 @@ def test_a_removed_tablet_cannot_rejoin_until_the_leader_lets_it_back(app, clien
     # everything the tablet tries is refused with "removed"
     assert sam.submit("idea", {"text": "nog eentje"})["ok"] is False
     for reply in (sam.call("tablet_hello", code=code, token=sam.token, device=sam.device),
+                  sam.call("children", code=code, device=sam.device),
                   sam.call("join", code=code, name="Nieuw", avatar="🐼", key=KEY,
                            device=sam.device),
                   _pick(sam, noor.state["me"]["id"], ["apple", "moon"]),

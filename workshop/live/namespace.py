@@ -178,7 +178,9 @@ class LiveNamespace(Namespace):
     def on_children(self, data):
         """The group's children, to pick yourself in a later workshop (with the picture
         key: nothing here lets a tablet become a child), and the key's pictures."""
+        device = self._device(data)
         with _db().begin() as dbs:
+            identity.check_device_here(dbs, data.get("code"), device)
             return {"ok": True, "children": take_part.group_children(dbs, data.get("code")),
                     "pictures": [{"id": pid, "icon": icon} for pid, icon in who.PICTURES]}
 

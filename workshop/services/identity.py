@@ -52,6 +52,11 @@ def check_device_may_join(dbs: Session, workshop_id: int, device: str | None) ->
         raise Refused("removed")
 
 
+def check_device_here(dbs: Session, code: str, device: str | None) -> None:
+    """Before "who are you?": a removed tablet hears "ask your teacher" at once."""
+    check_device_may_join(dbs, find_by_code(dbs, code).id, device)
+
+
 def record_device(dbs: Session, workshop_id: int, child_id: int, device: str | None) -> None:
     """Remember that this tablet acts as this child here (once; not committed)."""
     if not device:
