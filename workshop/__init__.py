@@ -36,7 +36,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     socketio = SocketIO(app, async_mode=settings["ASYNC_MODE"],
                         message_queue=settings["MESSAGE_QUEUE"],
                         channel=settings["MESSAGE_CHANNEL"],
-                        max_http_buffer_size=12 * 1024 * 1024,
+                        max_http_buffer_size=settings["SOCKET_BUFFER_BYTES"],
                         ping_interval=10, ping_timeout=20,
                         manage_session=False)
     live.init_app(app, socketio)

@@ -63,6 +63,10 @@ def load(overrides: dict | None = None) -> dict:
         "ASYNC_MODE": env("WORKSHOP_ASYNC_MODE") or "gevent",
         "PLANS_DIR": ROOT / "sessions",
         "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+        # The largest Socket.IO message read at all. Big enough that a tablet sending a
+        # 45 MB photo unshrunk is answered "too big" (images.MAX_BYTES) in words instead of
+        # losing its connection; beyond it Engine.IO closes the connection.
+        "SOCKET_BUFFER_BYTES": int(env("WORKSHOP_SOCKET_BUFFER_BYTES") or 64 * 1024 * 1024),
         "ROLE": env("WORKSHOP_ROLE") or "all",
         "SYNC_SECONDS": float(env("WORKSHOP_SYNC_SECONDS") or 20),
         "IDLE_HOURS": float(env("WORKSHOP_IDLE_HOURS") or 12),

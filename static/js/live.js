@@ -40,10 +40,19 @@
     });
   }
 
+  // An item bigger than this (a picture) that was on its way each time the connection
+  // dropped is what takes it down: after 2 such drops it waits behind the others, after 5
+  // it is given up with a message. Small items (words, votes) are never given up.
+  const BIG_ITEM = 256 * 1024;
+  const DROPS_BEHIND = 2;
+  const DROPS_GIVE_UP = 5;
+
   class Outbox {
-    constructor(key, handlers) {
+    constructor(key, handlers, options) {
       this.key = "outbox:" + key;
       this.handlers = handlers || {};
+      // maxChars: the largest message the server reads; tooBig: its words for "too big"
+      this.options = options || {};
       this.memory = null; // used when localStorage is full or blocked
       this.sending = false;
       this.socket = null;
@@ -82,6 +91,24 @@
 
     changed() { this.handlers.onChange && this.handlers.onChange(this.items()); }
 
+    giveUp(item) {
+      /* An item that can never be sent leaves the outbox, with the server's words. */
+      this.remove(item.client_id);
+      this.handlers.onRefused && this.handlers.onRefused(
+        item, { ok: false, error: "too_big", message: this.options.tooBig });
+    }
+
+    dropped(item) {
+      /* The connection dropped while this big item was on its way. */
+      const items = this.items();
+      const mine = items.find((i) => i.client_id === item.client_id);
+      if (!mine) return;
+      mine.drops = (mine.drops || 0) + 1;
+      if (mine.drops >= DROPS_GIVE_UP) { this.giveUp(mine); return; }
+      const rest = items.filter((i) => i !== mine);
+      this.save(mine.drops >= DROPS_BEHIND ? rest.concat([mine]) : items);
+    }
+
     attach(socket) { this.socket = socket; this.ready = true; this.flush(); }
 
     detach() { this.ready = false; }
@@ -93,11 +120,19 @@
         let items = this.items();
         while (items.length && this.ready && this.socket.connected) {
           const item = items[0];
+          const size = JSON.stringify(item).length;
+          if (this.options.maxChars && size > this.options.maxChars) {
+            this.giveUp(item); // the server would close the connection unread
+            items = this.items();
+            continue;
+          }
           let reply;
           try {
             reply = await call(this.socket, "submit", item, 15000);
           } catch (e) {
-            break; // offline or no answer: keep it, try again on reconnect
+            // offline or no answer: keep it, try again on reconnect
+            if (!this.socket.connected && size > BIG_ITEM) this.dropped(item);
+            break;
           }
           // too fast (workshop/live/budget.py): keep it, it goes again in a moment
           if (reply && reply.error === "slow_down") break;

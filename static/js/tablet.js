@@ -18,7 +18,11 @@
   const REACTIONS = [["love", "❤️"], ["like", "👍"], ["hmm", "🤔"]];
   const COLOURS = ["#1d2433", "#e03131", "#f2c94c", "#27ae60", "#2f80ed", "#bb4fd1"];
   const SIZES = [6, 14, 30];
-  const PHOTO_MAX = 1600;
+  // What the server stores and reads (media/images.py): pictures are shrunk to fit first.
+  const LIMITS = CFG.limits || {};
+  const PHOTO_SIDE = LIMITS.photo_side || 1600;
+  const DRAWING_SIDE = LIMITS.drawing_side || 1200;
+  const PICTURE_CHARS = Math.min(LIMITS.picture_chars || Infinity, 3 * 1024 * 1024);
 
   /* --- small helpers ------------------------------------------------------------------ */
 
@@ -270,7 +274,8 @@
         onSent: onSent,
         onRefused: onRefused,
         onRemoved: () => showRemoved(),
-      });
+      }, { maxChars: LIMITS.message_chars ? LIMITS.message_chars - 4096 : 0,
+           tooBig: LIMITS.too_big });
     }
     app.me = me;
     if (me.lang && me.lang !== LANG && app.socket.connected) {
@@ -1353,10 +1358,37 @@
         ]),
       ]),
       drawn: () => drawn,
-      toDataURL: () => canvas.toDataURL("image/png"),
+      toDataURL: () => fitPicture(canvas, canvas.width, canvas.height, DRAWING_SIDE, true),
       clear: clear,
       load: load,
     };
+  }
+
+  function fitPicture(source, w0, h0, side, png) {
+    /* A data URL of the picture at most `side` pixels long and PICTURE_CHARS long: a
+       drawing as PNG when that fits, else (and photos always) JPEG at 0.85, smaller and
+       a little less sharp each time it does not fit yet. */
+    let scale = Math.min(1, side / Math.max(w0, h0, 1));
+    let quality = 0.85;
+    let url = "";
+    for (let tries = 0; tries < 6; tries++) {
+      const canvas = document.createElement("canvas");
+      canvas.width = Math.max(1, Math.round(w0 * scale));
+      canvas.height = Math.max(1, Math.round(h0 * scale));
+      const ctx = canvas.getContext("2d");
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+      if (png && tries === 0) {
+        url = canvas.toDataURL("image/png");
+        if (url.length <= PICTURE_CHARS) return url;
+      }
+      url = canvas.toDataURL("image/jpeg", quality);
+      if (url.length <= PICTURE_CHARS) return url;
+      scale *= 0.75;
+      quality = Math.max(0.6, quality - 0.08);
+    }
+    return url; // the server answers "too big" in words if even this does not fit
   }
 
   function resizePhoto(file) {
@@ -1364,18 +1396,9 @@
       const url = URL.createObjectURL(file);
       const img = new Image();
       img.onload = () => {
-        const w0 = img.naturalWidth;
-        const h0 = img.naturalHeight;
-        const scale = Math.min(1, PHOTO_MAX / Math.max(w0, h0));
-        const canvas = document.createElement("canvas");
-        canvas.width = Math.max(1, Math.round(w0 * scale));
-        canvas.height = Math.max(1, Math.round(h0 * scale));
-        const ctx = canvas.getContext("2d");
-        ctx.fillStyle = "#ffffff";
-        ctx.fillRect(0, 0, canvas.width, canvas.height);
-        ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+        const fitted = fitPicture(img, img.naturalWidth, img.naturalHeight, PHOTO_SIDE, false);
         URL.revokeObjectURL(url);
-        resolve(canvas.toDataURL("image/jpeg", 0.85));
+        resolve(fitted);
       };
       img.onerror = () => { URL.revokeObjectURL(url); reject(new Error("image")); };
       img.src = url;

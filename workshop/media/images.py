@@ -34,6 +34,14 @@ class Stored:
     height: int
 
 
+def tablet_limits(message_bytes: int) -> dict:
+    """What a tablet needs to shrink pictures before sending, so they arrive: the longest
+    side each kind is stored at, the longest `data:` URL one picture may be, and the
+    largest message the server reads at all (`message_bytes`, SOCKET_BUFFER_BYTES)."""
+    return {"photo_side": LONGEST_SIDE["photo"], "drawing_side": LONGEST_SIDE["drawing"],
+            "picture_chars": MAX_BYTES * 4 // 3, "message_chars": message_bytes}
+
+
 def decode_data_url(value: object) -> bytes:
     """The bytes of a `data:image/...;base64,` URL, or refuse."""
     if not isinstance(value, str) or not value.startswith("data:image/"):

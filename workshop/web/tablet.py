@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 
 from ..domain.errors import Refused
 from ..domain.names import AVATARS
 from ..i18n.messages import message
+from ..media import images
 from ..services import run, take_part
 from . import db
 
@@ -41,7 +42,9 @@ def app(code: str):
                     "group_id": workshop.series.group_id}
     except Refused as exc:
         return render_template("tablet/code.html", error=message(exc)), 404
-    return render_template("tablet/app.html", avatars=AVATARS, **data)
+    limits = images.tablet_limits(current_app.config["SOCKET_BUFFER_BYTES"])
+    limits["too_big"] = message(Refused("image_too_big"))  # said when a tablet cannot send
+    return render_template("tablet/app.html", avatars=AVATARS, limits=limits, **data)
 
 
 @bp.route("/j/<code>/name")
