@@ -13,7 +13,7 @@
 | WORKSHOP_ROLE | all | all (one laptop does everything), classroom, or network (hosted) |
 | WORKSHOP_SYNC_SECONDS | 20 | how often a laptop sends waiting shipments and fetches news |
 | WORKSHOP_IDLE_HOURS | 12 | a login ends after this long without a request |
-| WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For/-Proto/-Host |
+| WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For and -Proto |
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@
 - Headers: a Content-Security-Policy without inline scripts, and with an https public
   address: Secure cookies and HSTS.
 - Behind a reverse proxy (`WORKSHOP_PROXIES`), the client's address and scheme come from its
-  X-Forwarded-* headers (Werkzeug's ProxyFix), for rate limits and the origin checks.
+  X-Forwarded-For and X-Forwarded-Proto (Werkzeug's ProxyFix), for rate limits and the
+  origin checks.
 """
 
 from __future__ import annotations
@@ -122,5 +123,6 @@ def init_sockets(app: Flask, socketio) -> None:
     socketio.server.eio.cors_allowed_origins = allowed
     proxies = int(config.get("PROXIES") or 0)
     if proxies > 0:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies,
-                                x_port=proxies)
+        # the client's address and scheme; the host stays the Host header the proxy sets
+        # (docs/deploy.md), not an X-Forwarded-Host a client could send through it
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0)
