@@ -22,7 +22,11 @@
   const LIMITS = CFG.limits || {};
   const PHOTO_SIDE = LIMITS.photo_side || 1600;
   const DRAWING_SIDE = LIMITS.drawing_side || 1200;
-  const PICTURE_CHARS = Math.min(LIMITS.picture_chars || Infinity, 3 * 1024 * 1024);
+  // a picture: what the server takes, at most 3 MB (quick on school Wi-Fi), and two of them
+  // (a drawing and a photo) fit in one message
+  const PICTURE_CHARS = Math.min(LIMITS.picture_chars || Infinity, 3 * 1024 * 1024,
+                                 LIMITS.message_chars ? LIMITS.message_chars / 2 - 8192
+                                   : Infinity);
 
   /* --- small helpers ------------------------------------------------------------------ */
 
@@ -756,6 +760,11 @@
 
   function onRefused(item, reply) {
     showBanner(reply.message || t("error"));
+    if (reply.error === "too_big" || reply.error === "image_too_big") {
+      // the words come back into the box; the pictures that cannot go do not
+      item = Object.assign({}, item, { payload: Object.assign({}, item.payload,
+                                                              { photo: null, drawing: null }) });
+    }
     if (!app.state) return;
     if (item.step_index === app.state.step_index && app.view && app.view.restore) {
       app.view.restore(item);
