@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
+# `browser` (one Chromium for the whole run) is in tests/conftest.py
+from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - where they were
 from ..servers import Server, free_port
 
-CHROMIUM = os.environ.get("WORKSHOP_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
 PASSWORD = "geheim-123"
 SHOTS = Path(os.environ.get("WORKSHOP_SHOTS", Path(__file__).resolve().parents[2] / "shots"))
 
@@ -29,21 +26,6 @@ def server(tmp_path):
     srv.start()
     yield srv
     srv.stop()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, headless, driven by Playwright."""
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is missing at {CHROMIUM}")
-        pytest.skip(f"Chromium is missing at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

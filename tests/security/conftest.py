@@ -1,13 +1,12 @@
 """Attacks against a real server (`workshop serve` on loopback, gevent, SQLite): each test
 tries one thing an attacker in the classroom or on the internet would, and checks the
 refusal (helpers.py). A browser test serves the attacker's page from another port of
-127.0.0.1 and drives Debian's Chromium (tests/browser/conftest.py)."""
+127.0.0.1 and drives Debian's Chromium (the `browser` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ..browser.conftest import browser  # noqa: F401 - the Chromium fixture
 from .helpers import start_server
 
 
