@@ -63,6 +63,9 @@ class Group(Base):
     remote_uid: Mapped[str | None] = mapped_column(String(80), unique=True, nullable=True)
     # on a laptop: the group's progress page on the network server it shipped to
     remote_progress_url: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    # children of the group forgotten after the retention period who took part: they stay
+    # in "children reached" (services/retention.py, services/figures.py)
+    forgotten_children: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -74,6 +77,9 @@ class Series(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     title: Mapped[str] = mapped_column(String(80))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # when the retention removed its child-level data, and how many ideas it had then
+    forgotten_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    forgotten_ideas: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     group: Mapped[Group] = relationship()
     workshops: Mapped[list[Workshop]] = relationship(order_by="Workshop.position",
                                                      back_populates="series")
@@ -261,3 +267,13 @@ class AuditEntry(Base):
     what: Mapped[str] = mapped_column(String(40))
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Setting(Base):
+    """A setting an admin changes on the settings page (e.g. the retention period); the
+    configuration's value holds while none is saved."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
