@@ -39,9 +39,23 @@
   /* --- drawing ------------------------------------------------------------------------- */
 
   function shortened(idea) {
-    /* A title cut from the children's words adds nothing: show their words alone. */
-    const stem = (idea.title || "").replace(/…$/, "");
-    return Boolean(idea.text && idea.title !== idea.text && idea.text.startsWith(stem));
+    /* A title that is the children's words (or was cut from them) adds nothing: show
+     * their words alone. */
+    const stem = (idea.title || "").replace(/…$/, "").trim();
+    return Boolean(idea.text && idea.text.trim().startsWith(stem));
+  }
+
+  function fitWords() {
+    /* Long words get smaller type until title, words, origin and questions fit beside the
+     * picture; nothing is cut. */
+    const box = q(".p-words");
+    [ui.title, ui.text].forEach((node) => { node.style.fontSize = ""; });
+    for (let scale = 0.92; box.scrollHeight > box.clientHeight + 1 && scale > 0.4; scale -= 0.08) {
+      [ui.title, ui.text].forEach((node) => {
+        node.style.fontSize = "";
+        node.style.fontSize = "calc(" + getComputedStyle(node).fontSize + " * " + scale.toFixed(2) + ")";
+      });
+    }
   }
 
   function picture(idea) {
@@ -75,7 +89,7 @@
     ui.title.hidden = solo;
     const longest = Math.max(0, ...(solo ? idea.text : idea.title).split(/\s+/).map((w) => w.length));
     root.classList.toggle("long-words", longest >= 13);
-    ui.text.textContent = idea.text && idea.text !== idea.title ? "“" + idea.text + "”" : "";
+    ui.text.textContent = idea.text && (solo || idea.text !== idea.title) ? "“" + idea.text + "”" : "";
     ui.text.hidden = !ui.text.textContent;
     ui.text.classList.toggle("solo", solo);
     ui.origin.textContent = originLine(idea);
@@ -93,7 +107,9 @@
     ui.notnow.hidden = !["new", "selected"].includes(idea.stage);
     ui.undo.hidden = !["selected", "not_now"].includes(idea.stage);
     renderResponses();
+    fitWords();
   }
+  window.addEventListener("resize", () => { if (current()) fitWords(); });
 
   function renderResponses() {
     const idea = current();

@@ -98,3 +98,81 @@ def test_without_dejavu_the_default_font_is_used(tmp_path: Path, monkeypatch) ->
         assert render(make_idea(text="x " * 500), tmp_path).size == (WIDTH, HEIGHT)
     finally:
         cards._font.cache_clear()
+
+
+def _inside(inner: tuple, outer: tuple) -> bool:
+    return (inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2]
+            and inner[3] <= outer[3])
+
+
+def _overlap(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _question(key: str, label: str, text: str) -> dict:
+    return {"question": key, "text": text, "label": {"icon": "?", "label": {"nl": label}}}
+
+
+LONG_TITLE = "Een gratis speeltuin met een klimrek, een glijbaan en een waterpomp voor iedereen"
+LONG_CRITICAL = [
+    _question("cost", "Kost het geld, en wie gaat dat dan allemaal betalen als de gemeente "
+                      "niet wil helpen met de speeltuin?", "Ja, het is gratis"),
+    _question("for_whom", "Voor wie is het?", "Voor alle kinderen uit de buurt, van groep 1 "
+                                              "tot en met groep 8, en ook voor hun ouders"),
+    _question("who", "Wie kan helpen?", "De gemeente en de buurtvereniging"),
+    _question("who", "Wie kan helpen?", "Mijn oom is timmerman en bouwt het klimrek"),
+    _question("when", "Wanneer kan het klaar zijn?", "Voor de zomervakantie " * 6),
+]
+
+
+def test_long_title_and_critical_answers_wrap_beside_the_photo(tmp_path: Path) -> None:
+    """Issue #12: a long critical question ran over the photo and its answer ("Ja, het is
+    gratis") was missing; the title was cut with an ellipsis though there was room."""
+    idea = make_idea(title=LONG_TITLE, critical=LONG_CRITICAL, text="Een speeltuin " * 12)
+    plan = cards.layout(idea, "Groep 7B", LABELS, pictures=1)
+    assert plan.pictures is not None
+    card = (0, 0, WIDTH, HEIGHT)
+    assert _inside(plan.pictures, card)
+    for block in plan.blocks:
+        assert _inside(block.box, card), block
+        if block.kind not in ("title", "category", "footer", "star"):
+            assert not _overlap(block.box, plan.pictures), block
+    body = [b for b in plan.blocks if b.kind not in ("title", "category", "footer", "star")]
+    for a, b in zip(body, body[1:], strict=False):
+        assert not _overlap(a.box, b.box), (a, b)
+    assert " ".join(plan.lines("title")) == LONG_TITLE
+    assert "…" not in "".join(plan.lines())
+    answers = " ".join(plan.lines("answer"))
+    questions = " ".join(plan.lines("question"))
+    for answer in LONG_CRITICAL:
+        assert " ".join(answer["text"].split()) in answers
+        assert answer["label"]["label"]["nl"] in questions
+    assert questions.count("Wie kan helpen?") == 1  # two answers under one question
+    assert max(b.box[2] for b in body) <= plan.pictures[0]
+
+
+def test_the_drawn_card_leaves_the_gap_beside_the_photo_white(tmp_path: Path) -> None:
+    Image.new("RGB", (1200, 900), "blue").save(tmp_path / "photo-AbCdEfGhIjKlMnOp.jpg")
+    idea = make_idea(title=LONG_TITLE, critical=LONG_CRITICAL,
+                     photo="/media/photo-AbCdEfGhIjKlMnOp.jpg")
+    plan = cards.layout(idea, "Groep 7B", LABELS, pictures=1)
+    image = render(idea, tmp_path).convert("RGB")
+    left, top, _right, bottom = plan.pictures
+    gap = image.crop((left - cards.GAP + 4, top, left - 2, bottom))
+    assert gap.getcolors() == [(gap.width * gap.height, (255, 255, 255))]
+
+
+def test_hidden_critical_answers_are_not_printed() -> None:
+    hidden = dict(_question("cost", "Kost het geld?", "een geheim"), visibility="hidden")
+    plan = cards.layout(make_idea(critical=[hidden]), "Groep 7B", LABELS)
+    assert "een geheim" not in " ".join(plan.lines())
+
+
+def test_far_too_much_text_stays_on_the_card() -> None:
+    many = [_question(f"q{n}", f"Vraag {n}, een lange vraag om te zien wat er gebeurt?",
+                      "Een antwoord dat heel lang is en over veel regels loopt " * 4)
+            for n in range(8)]
+    plan = cards.layout(make_idea(critical=many, text="woord " * 200), "Groep 7B", LABELS, 2)
+    for block in plan.blocks:
+        assert _inside(block.box, (0, 0, WIDTH, HEIGHT - cards.FOOTER_H)) or \
+            block.kind in ("footer", "star"), block

@@ -41,3 +41,17 @@ def clean_text(value: object, limit: str, *, required: bool = True, filtered: bo
     if filtered and has_bad_word(text, name=limit == "name"):
         raise Refused("text_bad_word")
     return text
+
+
+def shown_title(title: str | None, text: str | None) -> str:
+    """The title to show for an idea: its own title, or, when it has none or only one cut
+    from its first words ("Een speeltuin met een …", made when it was shipped), the
+    child's words in full. Wrapping is left to the page or the picture, so nothing is cut
+    with an ellipsis where there is room."""
+    title = " ".join((title or "").split())
+    words = " ".join((text or "").split())
+    if not title:
+        return words
+    if title.endswith("…") and words.startswith(title[:-1].rstrip()):
+        return words
+    return title

@@ -134,15 +134,17 @@ def _idea(page: Image.Image, draw: ImageDraw.ImageDraw, idea: dict, box: tuple,
                  _font(int(side * .55), True), colour)
     x = pic_box[0] + side + pad
     width = right - pad - x
-    title_font = _title_font(str(idea.get("title") or ""), width, 62 if side >= 300 else 52)
-    y = top + pad
-    for line in _lines(str(idea.get("title") or ""), title_font, width, 2):
-        draw.text((x, y), line, font=title_font, fill=INK)
-        y += int(title_font.size * 1.2)
-    y += 18
     status_font = _font(44, True)
     status = _lines(str(idea.get("status_label") or stage), status_font, width - 48, 2)
     pill_h = 28 + len(status) * 56
+    room = bottom - pad - (top + pad) - 18 - pill_h
+    title = " ".join(str(idea.get("title") or "").split())
+    title_font, lines = _title_fit(title, width, room, 62 if side >= 300 else 52)
+    y = top + pad
+    for line in lines:
+        draw.text((x, y), line, font=title_font, fill=INK)
+        y += int(title_font.size * 1.2)
+    y += 18
     draw.rounded_rectangle((x, y, x + width, y + pill_h), radius=30, fill=colour)
     for n, line in enumerate(status):
         draw.text((x + 24, y + 14 + n * 56), line, font=status_font, fill="white")
@@ -151,13 +153,18 @@ def _idea(page: Image.Image, draw: ImageDraw.ImageDraw, idea: dict, box: tuple,
         _dots(draw, stage, x, y, width)
 
 
-def _title_font(title: str, width: int, largest: int):
-    """The largest bold size (down to 40) at which no word of the title has to be broken."""
+def _title_fit(title: str, width: int, height: int, largest: int) -> tuple:
+    """The largest bold size (down to 30) at which the whole title fits `height` without
+    breaking a word, and its lines; only a title that fits at no size is cut, with an
+    ellipsis on its last line."""
     longest = max(title.split(), key=len, default="")
-    for size in range(largest, 38, -4):
-        if _font(size, True).getlength(longest) <= width:
-            return _font(size, True)
-    return _font(40, True)
+    for size in range(largest, 29, -2):
+        font = _font(size, True)
+        lines = _wrap(title, font, width)
+        if font.getlength(longest) <= width and len(lines) * int(size * 1.2) <= height:
+            return font, lines
+    font = _font(30, True)
+    return font, _lines(title, font, width, max(1, height // int(30 * 1.2)))
 
 
 def _lines(text: str, font, width: int, most: int) -> list[str]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.board import COLUMNS, Role, Stage, check_move, is_stale, may_act_for_partner
 from ..domain.errors import Refused
-from ..domain.texts import clean_text
+from ..domain.texts import clean_text, shown_title
 from ..store.board_models import BoardIdea, Move, Network, Partner
 from ..store.models import Group, Idea, Series, User, utcnow
 from . import exports
@@ -179,7 +179,8 @@ def board_item(dbs: Session, item: BoardIdea, stale_weeks: int | None = None) ->
     weeks = (utcnow() - item.last_news_at).total_seconds() / (7 * 86400)
     return {
         "id": item.id, "idea_id": item.idea_id, "network_id": item.network_id,
-        "group_id": item.group_id, "stage": item.stage, "title": item.title, "text": item.text,
+        "group_id": item.group_id, "stage": item.stage,
+        "title": shown_title(item.title, item.text), "text": item.text,
         "origin": item.origin, "drawing": media_url(dbs, item.drawing_id),
         "photo": media_url(dbs, item.photo_id), "reason": item.reason,
         "owner": {"id": owner.id, "name": owner.name} if owner else None,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.errors import Refused
+from ..domain.texts import shown_title
 from ..store.board_models import BoardIdea, Partner
 from ..store.models import Group, Idea, Participant, User
 from .follow_up import milestones, updates
@@ -57,7 +58,8 @@ def progress(dbs: Session, group: Group) -> dict:
         coming = [m for m in milestones(dbs, item.id)
                   if not m["done"] and m["due"] >= date.today().isoformat()]
         ideas.append({
-            "id": item.id, "title": item.title, "text": item.text, "stage": item.stage,
+            "id": item.id, "title": shown_title(item.title, item.text), "text": item.text,
+            "stage": item.stage,
             "reason": item.reason, "owner": owner.name if owner else None,
             "picture": media_url(dbs, item.photo_id) or media_url(dbs, item.drawing_id),
             "latest": news[0] if news else None,
