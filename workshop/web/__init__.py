@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
-from flask import Flask, current_app, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request, send_from_directory
 from flask_babel import get_locale
 from markupsafe import Markup
 
 from ..domain.errors import Refused
 from ..i18n.client import client_strings
 from ..i18n.messages import error_body, message
+
+FAVICON_AGE = 7 * 86400  # a week: it never changes between updates
 
 
 def init_app(app: Flask) -> None:
@@ -29,6 +31,14 @@ def init_app(app: Flask) -> None:
 
     guard.init_app(app)  # CSRF, origin check, cookies, security headers
     limits.init_app(app)  # after the blueprints: it wraps their views
+
+    @app.route("/favicon.ico")
+    def favicon():
+        """The little sprout browsers ask for on every page (base.html links it too)."""
+        response = send_from_directory(app.static_folder, "favicon.ico",
+                                       mimetype="image/vnd.microsoft.icon", max_age=FAVICON_AGE)
+        response.headers["Cache-Control"] = f"public, max-age={FAVICON_AGE}"
+        return response
 
     @app.errorhandler(Refused)
     def refused(exc: Refused):
