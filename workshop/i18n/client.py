@@ -1,14 +1,25 @@
 """The strings the browser scripts show, translated on the server for the page's language.
 
 The scripts in static/js read them from `window.T` (see templates/base.html); no text is
-written in the scripts themselves."""
+written in the scripts themselves. A text a child reads (tablet, feedback page, progress
+page, spotlight) is marked `_c` / `_cn`: it must be translated into every child language
+(tests/web/test_translations.py) and `child_strings` is the tablet's catalogue."""
 
 from __future__ import annotations
 
-from flask_babel import get_translations
+from flask_babel import force_locale, get_translations
 from flask_babel import gettext as _
 
+from ..domain.languages import CHILD
 from . import stages
+
+
+class _Child(str):
+    """A text a child reads."""
+
+
+class _ChildCounts(dict):
+    """Both count forms of a text a child reads."""
 
 
 def _n(singular: str, plural: str) -> dict[str, str]:
@@ -18,63 +29,87 @@ def _n(singular: str, plural: str) -> dict[str, str]:
             "other": translations.ngettext(singular, plural, 2)}
 
 
+def _c(text: str) -> _Child:
+    """A text a child reads, in the current language."""
+    return _Child(_(text))
+
+
+def _cn(singular: str, plural: str) -> _ChildCounts:
+    """A count text a child reads, both forms."""
+    return _ChildCounts(_n(singular, plural))
+
+
+def child_strings() -> dict[str, str | dict[str, str]]:
+    """The texts of the children's pages only (the tablet's catalogue), current language."""
+    return {key: value for key, value in client_strings().items()
+            if isinstance(value, (_Child, _ChildCounts))}
+
+
+def child_catalogue(lang: str) -> dict[str, str | dict[str, str]]:
+    """The tablet's catalogue in `lang`, one of the child languages."""
+    if lang not in CHILD:
+        raise ValueError(lang)
+    with force_locale(lang):
+        return child_strings()
+
+
 def client_strings() -> dict[str, str | dict[str, str]]:
     """Every text the scripts show, keyed by a short name, in the current language."""
     return {
         # connection and outbox
-        "offline": _("No connection. Your work is kept and sent later."),
-        "reconnecting": _("Connecting again..."),
-        "online": _("Connected"),
-        "waiting_send": _("Waiting to send"),
-        "sent": _("Sent!"),
-        "error": _("Something went wrong. Try again."),
+        "offline": _c("No connection. Your work is kept and sent later."),
+        "reconnecting": _c("Connecting again..."),
+        "online": _c("Connected"),
+        "waiting_send": _c("Waiting to send"),
+        "sent": _c("Sent!"),
+        "error": _c("Something went wrong. Try again."),
         # joining
-        "enter_code": _("Type the code from the big screen"),
-        "go": _("Go"),
-        "pick_avatar": _("Pick your animal"),
-        "your_name": _("Your first name"),
-        "make_name": _("Make up a name for me"),
-        "join": _("Join"),
-        "who_are_you": _("Who are you?"),
-        "new_here": _("I am new here"),
-        "not_me": _("Switch child"),
-        "hello_name": _("Hi %(name)s!"),
-        "read_aloud": _("Read aloud"),
-        "language": _("Language"),
+        "enter_code": _c("Type the code from the big screen"),
+        "go": _c("Go"),
+        "pick_avatar": _c("Pick your animal"),
+        "your_name": _c("Your first name"),
+        "make_name": _c("Make up a name for me"),
+        "join": _c("Join"),
+        "who_are_you": _c("Who are you?"),
+        "new_here": _c("I am new here"),
+        "not_me": _c("Switch child"),
+        "hello_name": _c("Hi %(name)s!"),
+        "read_aloud": _c("Read aloud"),
+        "language": _c("Language"),
         # steps on the tablet
-        "wait_for_screen": _("Look at the big screen"),
-        "send": _("Send"),
-        "type_answer": _("Type your answer"),
-        "type_idea": _("Type your idea"),
-        "draw": _("Draw"),
-        "photo": _("Photo"),
-        "clear": _("Clear"),
-        "done": _("Done"),
-        "remove": _("Remove"),
-        "category": _("Kind of idea"),
-        "my_ideas": _("My ideas"),
-        "my_answers": _("My answers"),
-        "votes_left": _("Votes left: %(n)s"),
-        "no_votes_left": _("All your votes are used"),
-        "tap_to_vote": _("Tap an idea to give it a vote"),
-        "waiting_approval": _("Waiting for the leader"),
-        "hidden_by_leader": _("Hidden by the leader"),
-        "locked": _("Pens down! Look at the big screen."),
-        "ended": _("The workshop has ended. Thank you!"),
-        "love": _("Love it"),
-        "like": _("Nice"),
-        "hmm": _("Not for me"),
-        "answer_question": _("Tap a question and type your answer"),
-        "idea_for": _("About this idea"),
-        "top_ideas": _("Our best ideas"),
-        "votes": _("votes"),
-        "children": _("children"),
+        "wait_for_screen": _c("Look at the big screen"),
+        "send": _c("Send"),
+        "type_answer": _c("Type your answer"),
+        "type_idea": _c("Type your idea"),
+        "draw": _c("Draw"),
+        "photo": _c("Photo"),
+        "clear": _c("Clear"),
+        "done": _c("Done"),
+        "remove": _c("Remove"),
+        "category": _c("Kind of idea"),
+        "my_ideas": _c("My ideas"),
+        "my_answers": _c("My answers"),
+        "votes_left": _c("Votes left: %(n)s"),
+        "no_votes_left": _c("All your votes are used"),
+        "tap_to_vote": _c("Tap an idea to give it a vote"),
+        "waiting_approval": _c("Waiting for the leader"),
+        "hidden_by_leader": _c("Hidden by the leader"),
+        "locked": _c("Pens down! Look at the big screen."),
+        "ended": _c("The workshop has ended. Thank you!"),
+        "love": _c("Love it"),
+        "like": _c("Nice"),
+        "hmm": _c("Not for me"),
+        "answer_question": _c("Tap a question and type your answer"),
+        "idea_for": _c("About this idea"),
+        "top_ideas": _c("Our best ideas"),
+        "votes": _c("votes"),
+        "children": _c("children"),
         # classroom screen and leader controls
         "join_at": _("Go to"),
         "code": _("Code"),
         "joined": _("joined"),
         "next": _("Next"),
-        "prev": _("Back"),
+        "prev": _c("Back"),
         "start_timer": _("Start timer"),
         "pause_timer": _("Pause timer"),
         "add_minute": _("+1 minute"),
@@ -103,7 +138,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "focus": _("Work out this idea"),
         "fullscreen": _("Full screen"),
         "moderation": _("Moderation"),
-        "nothing_yet": _("Nothing here yet"),
+        "nothing_yet": _c("Nothing here yet"),
         "from_workshop": _("from workshop"),
         "shortlisted": _("On the shortlist"),
         "vote_on_shortlist": _("The children choose from the shortlist"),
@@ -112,15 +147,15 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "keys_help": _("Keys: arrows = step, space = timer, L = lock, R = results, "
                        "M = moderation, F = full screen"),
         # --- tablet (more) ---
-        "thanks": _("Thank you for thinking along!"),
-        "eraser": _("Eraser"),
-        "brush": _("Brush size"),
-        "colour": _("Colour"),
-        "add_vote": _("Give a vote"),
-        "unvote": _("Take a vote back"),
-        "close": _("Close"),
-        "time_left": _("Time left"),
-        "your_votes": _("Your votes"),
+        "thanks": _c("Thank you for thinking along!"),
+        "eraser": _c("Eraser"),
+        "brush": _c("Brush size"),
+        "colour": _c("Colour"),
+        "add_vote": _c("Give a vote"),
+        "unvote": _c("Take a vote back"),
+        "close": _c("Close"),
+        "time_left": _c("Time left"),
+        "your_votes": _c("Your votes"),
         # --- screen (more) ---
         "step_of": _("Step %(n)s of %(m)s"),
         "n_joined": _("%(n)s joined"),
@@ -129,7 +164,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "n_voted": _n("%(n)s child has voted", "%(n)s children have voted"),
         "paused": _("Paused"),
         "time_up": _("Time is up!"),
-        "cancel": _("Cancel"),
+        "cancel": _c("Cancel"),
         "merged_into": _("Merged into: %(title)s"),
         "no_focus": _("Put ideas on the shortlist to work them out here"),
         "answers": _("Answers"),
@@ -140,32 +175,32 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "is_revealed": _("Results are shown"),
         "more": _("More"),
         # --- who may be a child: the picture key, asking the leader, removed tablets ---
-        "key_choose": _("Choose 2 secret pictures"),
-        "key_choose_hint": _("Remember them. Tell no one!"),
-        "key_enter": _("Tap your 2 secret pictures"),
-        "key_again": _("Start again"),
-        "key_slot": _("Secret picture %(n)s"),
-        "ask_leader": _("Ask the leader"),
-        "asked_title": _("Wait a moment"),
-        "asked_text": _("The leader says yes or no on the big screen."),
-        "removed_title": _("Ask your teacher"),
-        "removed_text": _("This tablet is paused. Ask your teacher to let you back in."),
-        "pic_apple": _("apple"),
-        "pic_bike": _("bike"),
-        "pic_ball": _("ball"),
-        "pic_rainbow": _("rainbow"),
-        "pic_fish": _("fish"),
-        "pic_moon": _("moon"),
-        "pic_rocket": _("rocket"),
-        "pic_icecream": _("ice cream"),
-        "pic_balloon": _("balloon"),
+        "key_choose": _c("Choose 2 secret pictures"),
+        "key_choose_hint": _c("Remember them. Tell no one!"),
+        "key_enter": _c("Tap your 2 secret pictures"),
+        "key_again": _c("Start again"),
+        "key_slot": _c("Secret picture %(n)s"),
+        "ask_leader": _c("Ask the leader"),
+        "asked_title": _c("Wait a moment"),
+        "asked_text": _c("The leader says yes or no on the big screen."),
+        "removed_title": _c("Ask your teacher"),
+        "removed_text": _c("This tablet is paused. Ask your teacher to let you back in."),
+        "pic_apple": _c("apple"),
+        "pic_bike": _c("bike"),
+        "pic_ball": _c("ball"),
+        "pic_rainbow": _c("rainbow"),
+        "pic_fish": _c("fish"),
+        "pic_moon": _c("moon"),
+        "pic_rocket": _c("rocket"),
+        "pic_icecream": _c("ice cream"),
+        "pic_balloon": _c("balloon"),
         "req_title": _("%(name)s wants to join on a new tablet"),
         "req_in_use": _("%(name)s is on another tablet right now"),
         "req_locked": _("Tapped the wrong secret pictures 3 times"),
         "req_no_key": _("Has no secret pictures yet"),
         "req_forgot": _("Forgot the secret pictures"),
-        "yes": _("Yes"),
-        "no": _("No"),
+        "yes": _c("Yes"),
+        "no": _c("No"),
         "n_more_requests": _n("%(n)s more question", "%(n)s more questions"),
         "children_title": _("Children"),
         "remove_child": _("Remove tablet"),
@@ -179,11 +214,11 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "new_name": _("New name for %(name)s"),
         "n_hidden": _n("%(n)s item hidden", "%(n)s items hidden"),
         # --- public ---
-        "fb_sending": _("Sending..."),
-        "fb_offline": _("No connection. Your answer is kept and sent in a moment."),
-        "fb_pick_face": _("Tap a face first."),
-        "spot_pause": _("Pause"),
-        "spot_play": _("Play"),
+        "fb_sending": _c("Sending..."),
+        "fb_offline": _c("No connection. Your answer is kept and sent in a moment."),
+        "fb_pick_face": _c("Tap a face first."),
+        "spot_pause": _c("Pause"),
+        "spot_play": _c("Play"),
         # --- board ---
         "st_new": _("New"),
         "st_selected": _("Selected"),
@@ -203,7 +238,7 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "offer_delivered": _("Delivered"),
         "offer_withdrawn": _("Withdrawn"),
         "idea_n_of_m": _("Idea %(n)s of %(m)s"),
-        "n_votes": _n("%(n)s vote", "%(n)s votes"),
+        "n_votes": _cn("%(n)s vote", "%(n)s votes"),
         "owner_is": _("Project owner: %(name)s"),
         "fits_us": _("This fits us"),
         "fits_us_done": _("It fits us!"),
@@ -217,14 +252,14 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "not_now_reason": _("Not now, because: %(reason)s"),
         "saved": _("Saved"),
         # --- the news step: what became of the group's shipped ideas ---
-        **stages.client_strings(),
-        "news": _("News"),
-        "news_from": _("News from %(partner)s"),
-        "who_makes_it": _("Who makes it happen?"),
-        "not_now_thanks": _("Thank you for this idea! Maybe it can happen another time."),
-        "last_updated": _("Last updated: %(date)s"),
-        "no_news": _("There is no news about your ideas yet."),
-        "news_on_screen": _("There you see what happened to your ideas."),
+        **{key: _Child(text) for key, text in stages.client_strings().items()},
+        "news": _c("News"),
+        "news_from": _c("News from %(partner)s"),
+        "who_makes_it": _c("Who makes it happen?"),
+        "not_now_thanks": _c("Thank you for this idea! Maybe it can happen another time."),
+        "last_updated": _c("Last updated: %(date)s"),
+        "no_news": _c("There is no news about your ideas yet."),
+        "news_on_screen": _c("There you see what happened to your ideas."),
         "news_keys": _("Keys: arrows = next or previous idea, after the last one the next "
                        "step; space = timer, M = moderation, F = full screen"),
     }

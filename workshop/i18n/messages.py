@@ -1,51 +1,53 @@
-"""Why something was refused, in words for the reader (children read most of these)."""
+"""Why something was refused, in words for the reader. What a child can meet is marked
+`lazy_child_gettext`: it is translated into every child language."""
 
 from __future__ import annotations
 
-from flask_babel import gettext, lazy_gettext
+from flask_babel import lazy_gettext
 
 from ..domain.errors import Refused
+from . import child_gettext, lazy_child_gettext
 
 _MESSAGES = {
-    "text_empty": lazy_gettext("Type something first."),
-    "text_too_long": lazy_gettext("That is too long. Use at most %(maximum)s letters."),
-    "text_invalid": lazy_gettext("That text cannot be used."),
-    "text_bad_word": lazy_gettext("Please use kind words."),
-    "image_invalid": lazy_gettext("That picture did not work. Try another one."),
-    "image_too_big": lazy_gettext("That picture is too big. Try a smaller one."),
-    "wrong_code": lazy_gettext("That code does not work. Check the code on the big screen."),
-    "workshop_ended": lazy_gettext("This workshop has ended. Thank you for joining!"),
-    "workshop_not_started": lazy_gettext("The workshop has not started yet. Wait a moment."),
+    "text_empty": lazy_child_gettext("Type something first."),
+    "text_too_long": lazy_child_gettext("That is too long. Use at most %(maximum)s letters."),
+    "text_invalid": lazy_child_gettext("That text cannot be used."),
+    "text_bad_word": lazy_child_gettext("Please use kind words."),
+    "image_invalid": lazy_child_gettext("That picture did not work. Try another one."),
+    "image_too_big": lazy_child_gettext("That picture is too big. Try a smaller one."),
+    "wrong_code": lazy_child_gettext("That code does not work. Check the code on the big screen."),
+    "workshop_ended": lazy_child_gettext("This workshop has ended. Thank you for joining!"),
+    "workshop_not_started": lazy_child_gettext("The workshop has not started yet. Wait a moment."),
     "workshop_live": lazy_gettext("This workshop is already running."),
     "other_workshop_live": lazy_gettext("Another workshop of this series is still running. "
                                         "End it first."),
-    "step_changed": lazy_gettext("The screen has moved on. Look at the big screen."),
-    "input_locked": lazy_gettext("Pens down! The leader paused sending for a moment."),
-    "unknown_choice": lazy_gettext("That choice is not here any more."),
-    "no_votes_left": lazy_gettext("You have used all your votes."),
-    "idea_vote_limit": lazy_gettext("You cannot give this idea more votes."),
-    "no_vote_here": lazy_gettext("There is no vote to take back here."),
-    "idea_gone": lazy_gettext("That idea is not on the wall any more."),
-    "idea_merged": lazy_gettext("That idea was merged into another one."),
+    "step_changed": lazy_child_gettext("The screen has moved on. Look at the big screen."),
+    "input_locked": lazy_child_gettext("Pens down! The leader paused sending for a moment."),
+    "unknown_choice": lazy_child_gettext("That choice is not here any more."),
+    "no_votes_left": lazy_child_gettext("You have used all your votes."),
+    "idea_vote_limit": lazy_child_gettext("You cannot give this idea more votes."),
+    "no_vote_here": lazy_child_gettext("There is no vote to take back here."),
+    "idea_gone": lazy_child_gettext("That idea is not on the wall any more."),
+    "idea_merged": lazy_child_gettext("That idea was merged into another one."),
     "merge_invalid": lazy_gettext("These ideas cannot be merged."),
-    "avatar_invalid": lazy_gettext("Pick one of the animals."),
-    "unknown_child": lazy_gettext("We do not know you in this group yet. Join again."),
+    "avatar_invalid": lazy_child_gettext("Pick one of the animals."),
+    "unknown_child": lazy_child_gettext("We do not know you in this group yet. Join again."),
     # who may be a child on a tablet (domain/identity.py)
-    "key_invalid": lazy_gettext("Tap two different secret pictures."),
-    "key_needed": lazy_gettext("Tap your two secret pictures."),
-    "key_wrong": lazy_gettext("Those are not your pictures. You can try %(left)s more "
+    "key_invalid": lazy_child_gettext("Tap two different secret pictures."),
+    "key_needed": lazy_child_gettext("Tap your two secret pictures."),
+    "key_wrong": lazy_child_gettext("Those are not your pictures. You can try %(left)s more "
                               "times."),
-    "key_locked": lazy_gettext("Too many tries. Ask the leader on the big screen."),
-    "no_key": lazy_gettext("You have no secret pictures yet. Ask the leader."),
-    "key_exists": lazy_gettext("You already have secret pictures."),
-    "removed": lazy_gettext("This tablet is paused. Ask your teacher."),
-    "declined": lazy_gettext("The leader said no. Pick your own name."),
-    "request_gone": lazy_gettext("That question was answered already or taken back."),
+    "key_locked": lazy_child_gettext("Too many tries. Ask the leader on the big screen."),
+    "no_key": lazy_child_gettext("You have no secret pictures yet. Ask the leader."),
+    "key_exists": lazy_child_gettext("You already have secret pictures."),
+    "removed": lazy_child_gettext("This tablet is paused. Ask your teacher."),
+    "declined": lazy_child_gettext("The leader said no. Pick your own name."),
+    "request_gone": lazy_child_gettext("That question was answered already or taken back."),
     "child_removed": lazy_gettext("This child was removed from the workshop. Let the child "
                                   "back in first."),
-    "bad_request": lazy_gettext("Something went wrong. Try again."),
-    "not_found": lazy_gettext("That was not found."),
-    "forbidden": lazy_gettext("You are not allowed to do that."),
+    "bad_request": lazy_child_gettext("Something went wrong. Try again."),
+    "not_found": lazy_child_gettext("That was not found."),
+    "forbidden": lazy_child_gettext("You are not allowed to do that."),
     "login_required": lazy_gettext("Please log in."),
     "login_failed": lazy_gettext("Wrong username or password."),
     "username_invalid": lazy_gettext("Choose a username without spaces."),
@@ -81,8 +83,8 @@ _MESSAGES = {
     "partner_needed": lazy_gettext("Choose a partner of this network."),
     "milestone_invalid": lazy_gettext("Choose a kind of milestone."),
     "date_invalid": lazy_gettext("Give a date like 2027-03-01."),
-    "wrong_poll_code": lazy_gettext("That code does not work. Check the code you got."),
-    "poll_closed": lazy_gettext("This feedback round is closed. Thank you!"),
+    "wrong_poll_code": lazy_child_gettext("That code does not work. Check the code you got."),
+    "poll_closed": lazy_child_gettext("This feedback round is closed. Thank you!"),
     "invite_invalid": lazy_gettext("This invitation link was used already or has expired."),
     "domain_invalid": lazy_gettext("Choose the kind of organisation."),
     "email_invalid": lazy_gettext("That e-mail address does not look right."),
@@ -122,7 +124,7 @@ def message(refusal: Refused) -> str:
     """The refusal as a sentence in the current language."""
     text = _MESSAGES.get(refusal.code)
     if text is None:
-        return gettext("Something went wrong. Try again.")
+        return child_gettext("Something went wrong. Try again.")
     return str(text) % refusal.detail if refusal.detail else str(text)
 
 

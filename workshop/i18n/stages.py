@@ -6,39 +6,38 @@ One place for these words: the progress page, the poster and the spotlight use
 
 from __future__ import annotations
 
-from flask_babel import gettext
-
 from ..domain.board import Stage
 from ..domain.news import says_not_now, stage_icon
+from . import child_gettext
 
 
 def stage_texts() -> dict[str, tuple[str, str]]:
     """Label and sentence of every stage in the current language, `%(partner)s` untouched.
     "Not now" has no sentence of its own: the advisor's reason is said instead."""
     return {
-        Stage.NEW: (gettext("The grown-ups are looking at it"),
-                    gettext("People in the neighbourhood are reading your idea right now.")),
-        Stage.SELECTED: (gettext("Chosen!"),
-                         gettext("The grown-ups picked this idea. Now they look for "
+        Stage.NEW: (child_gettext("The grown-ups are looking at it"),
+                    child_gettext("People in the neighbourhood are reading your idea right now.")),
+        Stage.SELECTED: (child_gettext("Chosen!"),
+                         child_gettext("The grown-ups picked this idea. Now they look for "
                                  "someone to make it happen.")),
-        Stage.ADOPTED: (gettext("%(partner)s will make it happen"),
-                        gettext("%(partner)s said: we are going to do this!")),
-        Stage.PLANNED: (gettext("It is being planned"),
-                        gettext("They are looking for a place, a day and people to help.")),
-        Stage.INTRO: (gettext("Try-out!"),
-                      gettext("There is a first try-out. Come and try it!")),
-        Stage.RUNNING: (gettext("It's on!"),
-                        gettext("Your idea is really happening now!")),
-        Stage.EVALUATED: (gettext("Done! Now we look back"),
-                          gettext("It happened. Now everyone says what was fun and what "
+        Stage.ADOPTED: (child_gettext("%(partner)s will make it happen"),
+                        child_gettext("%(partner)s said: we are going to do this!")),
+        Stage.PLANNED: (child_gettext("It is being planned"),
+                        child_gettext("They are looking for a place, a day and people to help.")),
+        Stage.INTRO: (child_gettext("Try-out!"),
+                      child_gettext("There is a first try-out. Come and try it!")),
+        Stage.RUNNING: (child_gettext("It's on!"),
+                        child_gettext("Your idea is really happening now!")),
+        Stage.EVALUATED: (child_gettext("Done! Now we look back"),
+                          child_gettext("It happened. Now everyone says what was fun and what "
                                   "can be better.")),
-        Stage.NOT_NOW: (gettext("Not now, because …"), ""),
+        Stage.NOT_NOW: (child_gettext("Not now, because …"), ""),
     }
 
 
 def someone() -> str:
     """Who makes an idea happen when no partner is named yet."""
-    return gettext("Someone in the neighbourhood")
+    return child_gettext("Someone in the neighbourhood")
 
 
 def stage_words(stage: str, owner: str | None = None, reason: str = "") -> dict:
@@ -48,7 +47,7 @@ def stage_words(stage: str, owner: str | None = None, reason: str = "") -> dict:
     partner = owner or someone()
     label, sentence = (words.replace("%(partner)s", partner) for words in (label, sentence))
     if stage == Stage.NOT_NOW:
-        label = gettext("Not now") if says_not_now(reason) else label
+        label = child_gettext("Not now") if says_not_now(reason) else label
         sentence = reason
     return {"stage": stage, "icon": stage_icon(stage), "label": label, "sentence": sentence}
 

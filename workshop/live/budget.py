@@ -16,7 +16,8 @@ import threading
 import time
 
 from flask import current_app, request
-from flask_babel import gettext
+
+from ..i18n import child_gettext
 
 # event: (burst, refill per second)
 BUDGETS = {
@@ -37,7 +38,7 @@ _lock = threading.Lock()
 def slow_down() -> dict:
     """The answer to a device over its budget."""
     return {"ok": False, "error": "slow_down",
-            "message": gettext("Not so fast! Wait a moment and try again.")}
+            "message": child_gettext("Not so fast! Wait a moment and try again.")}
 
 
 def check(sid: str, event: str) -> dict | None:

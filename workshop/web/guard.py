@@ -21,10 +21,11 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, jsonify, render_template, request
-from flask_babel import gettext
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import Forbidden
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from ..i18n import child_gettext
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 HSTS_SECONDS = 365 * 24 * 3600
@@ -75,7 +76,7 @@ def _check_origin() -> None:
 
 
 def _refused_page(status: int):
-    text = gettext("This page was open too long, or the request came from another website. "
+    text = child_gettext("This page was open too long, or the request came from another website. "
                    "Go back, reload the page and try again.")
     if request.accept_mimetypes.best == "application/json" or request.is_json:
         return jsonify({"ok": False, "error": "csrf", "message": text}), status

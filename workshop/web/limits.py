@@ -10,9 +10,10 @@ memory otherwise. Every limit answers with a friendly page (429) in the reader's
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
-from flask_babel import gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+
+from ..i18n import child_gettext
 
 
 def _failed(response) -> bool:
@@ -73,7 +74,8 @@ RULES: dict[str, list[tuple[str, dict]]] = {
 
 
 def _too_many(_exc):
-    text = gettext("That was too many tries in a short time. Wait a minute and try again.")
+    text = child_gettext("That was too many tries in a short time. Wait a minute and try "
+                         "again.")
     if request.blueprint == "api" or request.is_json \
             or request.accept_mimetypes.best == "application/json":
         return jsonify({"ok": False, "error": "too_many", "message": text}), 429

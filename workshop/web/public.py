@@ -25,6 +25,7 @@ from flask_babel import format_date, gettext
 from ..domain.board import COLUMNS, FEEDBACK_FACES, Stage
 from ..domain.errors import Refused
 from ..domain.news import STAGE_ICONS, says_not_now
+from ..i18n import child_gettext
 from ..i18n.messages import error_body, message
 from ..i18n.stages import stage_words
 from ..media.poster import poster_pdf, poster_png, shown
@@ -54,7 +55,7 @@ def group_progress_url(group: Group) -> str:
 def track() -> list[dict]:
     """The steps of the track on the page: every column in order, with its icon and label."""
     return [{"stage": str(s), "icon": STAGE_ICONS[s],
-             "label": stage_words(s, gettext("a partner"))["label"]} for s in COLUMNS]
+             "label": stage_words(s, child_gettext("a partner"))["label"]} for s in COLUMNS]
 
 
 def _nice_date(iso: str) -> str:
@@ -75,7 +76,7 @@ def _page_data(token: str) -> tuple[dict, str]:
         idea["status_label"] = idea["words"]["label"]
         if idea["stage"] == Stage.NOT_NOW and idea["reason"]:
             idea["status_label"] = idea["reason"] if says_not_now(idea["reason"]) else \
-                gettext("Not now: %(reason)s", reason=idea["reason"])
+                child_gettext("Not now: %(reason)s", reason=idea["reason"])
         idea["step"] = order.get(idea["stage"], -1)
         idea["show_text"] = idea["text"].strip() != (idea["title"] or "").strip()
         if idea["latest"]:
@@ -177,8 +178,8 @@ def poster_document(token: str):
 # --- the children's feedback after an intro activity ---
 
 def _faces() -> list[dict]:
-    names = {"great": gettext("Great!"), "good": gettext("Good"), "okay": gettext("Okay"),
-             "bad": gettext("Not fun")}
+    names = {"great": child_gettext("Great!"), "good": child_gettext("Good"),
+             "okay": child_gettext("Okay"), "bad": child_gettext("Not fun")}
     return [{"face": f, "icon": FACE_ICONS.get(f, "🙂"), "label": names.get(f, f)}
             for f in FEEDBACK_FACES]
 
@@ -228,7 +229,7 @@ def give_feedback(code: str):
     try:
         if not as_json and not form.get("face"):
             code, title = _open_poll(code)
-            return _poll_page(code, title, gettext("Tap a face first."), form)
+            return _poll_page(code, title, child_gettext("Tap a face first."), form)
         with db().begin() as dbs:
             follow_up.give_feedback(dbs, code, form.get("client_id"), form.get("face"),
                                     form.get("text") or "")
