@@ -28,6 +28,7 @@ def _serve(args: argparse.Namespace) -> int:
     socketio = app.extensions["workshop_socketio"]
     collector.take_over(socketio.sleep, socketio.start_background_task)
     _start_sender(app, socketio)
+    _start_retention(app, socketio)
     url = public_url(app.config["PUBLIC_URL"], app.config["PORT"])
     print(f"Workshop server: open {url}/ on this laptop (tablets join at {url}/j)", flush=True)
     print(f"Data directory: {app.config['DATA_DIR']}", flush=True)
@@ -56,6 +57,17 @@ def _start_sender(app, socketio) -> None:
     socketio.start_background_task(outbox.run_forever, app.extensions["db"],
                                    config["INSTANCE_ID"], config["MEDIA_DIR"],
                                    config["SYNC_SECONDS"], socketio.sleep, wake)
+
+
+def _start_retention(app, socketio) -> None:
+    """The server forgets child-level data by itself: the retention's daily run, checked
+    every hour; with several processes the first to take the lock does the day's work."""
+    from .services import retention
+
+    config = app.config
+    socketio.start_background_task(retention.run_forever, app.extensions["db"],
+                                   config["MEDIA_DIR"], config["RETENTION_MONTHS"],
+                                   socketio.sleep)
 
 
 def _create_user(args: argparse.Namespace) -> int:
@@ -114,14 +126,32 @@ def _check_plans(_args: argparse.Namespace) -> int:
 
 
 def _purge(args: argparse.Namespace) -> int:
+    """The retention now: the period saved on the settings page (or the configuration's),
+    unless --months or --days says otherwise; the same work as the server's daily run."""
     from . import create_app
+    from .domain.errors import Refused
     from .services import retention
 
     app = create_app()
-    with app.extensions["db"].begin() as dbs:
-        done = retention.purge(dbs, args.days)
-    print(f"Removed child-level data of {done['series']} series: {done['children']} "
-          f"children anonymised, {done['responses']} answers deleted.")
+    try:
+        done = retention.purge(app.extensions["db"], app.config["MEDIA_DIR"],
+                               months_back=args.months, days=args.days,
+                               default_months=app.config["RETENTION_MONTHS"])
+    except Refused as exc:
+        print("Not done: the server's daily run is forgetting right now. Try again in a "
+              "minute." if exc.code == "retention_busy" else f"Not done: {exc.code}",
+              file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"Not done: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        app.extensions["db"].dispose()
+    print(f"Forgot the child-level data of {done['series']} series: {done['children']} "
+          f"children, {done['ideas']} ideas, {done['answers']} answers, {done['votes']} "
+          f"votes, {done['attendance']} attendance rows, {done['pictures']} pictures; "
+          f"{done['board_ideas']} board ideas kept without a child, {done['feedback']} "
+          f"feedback texts removed. The figures stay.")
     return 0
 
 
@@ -164,8 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     role.add_argument("username")
     role.add_argument("role", choices=["admin", "leader", "advisor", "partner", "none"])
     role.set_defaults(func=_account)
-    purge = sub.add_parser("purge", help="remove child-level data of series that ended long ago")
-    purge.add_argument("--days", type=int, default=365, help="retention period (default 365)")
+    purge = sub.add_parser("purge", help="forget child-level data of series that ended longer "
+                                         "ago than the retention period (the figures stay)")
+    period = purge.add_mutually_exclusive_group()
+    period.add_argument("--months", type=int,
+                        help="retention period in months (default: the settings page's, "
+                             "else WORKSHOP_RETENTION_MONTHS, else 12)")
+    period.add_argument("--days", type=int, help="retention period in days instead")
     purge.set_defaults(func=_purge)
     plans = sub.add_parser("check-plans", help="read every plan file and report errors")
     plans.set_defaults(func=_check_plans)

@@ -14,6 +14,7 @@
 | WORKSHOP_SYNC_SECONDS | 20 | how often a laptop sends waiting shipments and fetches news |
 | WORKSHOP_IDLE_HOURS | 12 | a login ends after this long without a request |
 | WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For and -Proto |
+| WORKSHOP_RETENTION_MONTHS | 12 | months child data is kept after a series (settings page wins) |
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def load(overrides: dict | None = None) -> dict:
         "SYNC_SECONDS": float(env("WORKSHOP_SYNC_SECONDS") or 20),
         "IDLE_HOURS": float(env("WORKSHOP_IDLE_HOURS") or 12),
         "PROXIES": int(env("WORKSHOP_PROXIES") or 0),
+        # the default retention period; an admin's choice on the settings page wins
+        "RETENTION_MONTHS": int(env("WORKSHOP_RETENTION_MONTHS") or 12),
     }
     settings.update(overrides)
     settings["DATA_DIR"] = Path(settings["DATA_DIR"])

@@ -40,6 +40,15 @@ def _from_laptops(dbs: Session, network_id: int | None) -> dict:
             "ideas": sum(c.get("ideas", 0) for c in per_series.values())}
 
 
+def _forgotten(dbs: Session, groups) -> dict:
+    """What the retention kept as numbers when it forgot the children (services/retention.py):
+    children reached per group, ideas per series."""
+    return {"children": dbs.scalar(select(func.sum(Group.forgotten_children))
+                                   .where(Group.id.in_(groups))) or 0,
+            "ideas": dbs.scalar(select(func.sum(Series.forgotten_ideas))
+                                .where(Series.group_id.in_(groups))) or 0}
+
+
 def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
     """The figures of one network, or of the whole programme when `network_id` is None;
     who may see which: `may_see_figures`."""
@@ -74,15 +83,16 @@ def figures(dbs: Session, actor: User, network_id: int | None = None) -> dict:
     money = money_totals(dbs, network_id)
     stale = _stale(dbs, network_id)
     remote = _from_laptops(dbs, network_id)
+    forgotten = _forgotten(dbs, groups)
     return {
         "stale": stale,
         "scope": dbs.get(Network, network_id).name if network_id else None,
-        "children": remote["children"] + (dbs.scalar(
+        "children": remote["children"] + forgotten["children"] + (dbs.scalar(
             select(func.count(func.distinct(Attendance.participant_id)))
             .where(Attendance.workshop_id.in_(workshops))) or 0),
         "workshops": remote["workshops"] + (dbs.scalar(
             select(func.count()).select_from(workshops.subquery())) or 0),
-        "ideas": remote["ideas"] + (dbs.scalar(
+        "ideas": remote["ideas"] + forgotten["ideas"] + (dbs.scalar(
             select(func.count(Idea.id)).join(Series, Series.id == Idea.series_id)
             .where(Series.group_id.in_(groups), Idea.merged_into_id.is_(None))) or 0),
         "shipped": sum(stages.values()),
