@@ -270,7 +270,7 @@ def test_from_series_to_progress_page(server, people, shots):
 
     ship = admin.locator("form.ship-form")
     ship.locator("select[name=network_id]").select_option(str(network_id))
-    expect(ship.locator("input[name=show_first_names]")).not_to_be_checked()
+    expect(admin.locator("#first-names-form input[name=show_first_names]")).not_to_be_checked()
     expect(ship.locator("button.primary")).to_have_text(re.compile(r"\b2\b"))
     ship.locator("button.primary").click()
     expect(admin).to_have_url(re.compile(r"/series/\d+#ship$"))

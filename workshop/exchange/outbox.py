@@ -100,14 +100,17 @@ def _ready(dbs: Session, series: Series) -> list[dict]:
 
 
 def queue(dbs: Session, actor: User, series_id: int, link_id: int,
-          show_first_names: bool = False) -> dict:
-    """Put the shortlist's ideas that this link has not had yet in the outbox."""
+          show_first_names: bool | None = None) -> dict:
+    """Put the shortlist's ideas that this link has not had yet in the outbox.
+    `show_first_names` None: as the group's kept choice."""
     series = get_series(dbs, actor, series_id)
     link = dbs.get(NetworkLink, link_id)
     if link is None or link.revoked_at is not None:
         raise Refused("link_revoked")
     group = series.group
-    group.show_first_names = bool(show_first_names)
+    if show_first_names is not None:
+        group.show_first_names = bool(show_first_names)
+    show_first_names = group.show_first_names
     taken = {i for s in dbs.scalars(select(OutgoingShipment).where(
         OutgoingShipment.series_id == series.id, OutgoingShipment.status != "refused"))
         for i in s.idea_ids}

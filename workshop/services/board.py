@@ -20,8 +20,9 @@ from .snapshots import media_url
 
 
 def ship(dbs: Session, actor: User, series_id: int, network_id: int,
-         show_first_names: bool = False) -> dict:
-    """Ship the series' shortlist to a network's board; ideas shipped before are skipped."""
+         show_first_names: bool | None = None) -> dict:
+    """Ship the series' shortlist to a network's board; ideas shipped before are skipped.
+    `show_first_names` None: as the group's kept choice (progress.set_first_names)."""
     series = get_series(dbs, actor, series_id)
     group = series.group
     if dbs.get(Network, network_id) is None:
@@ -29,7 +30,9 @@ def ship(dbs: Session, actor: User, series_id: int, network_id: int,
     if group.network_id not in (None, network_id):
         raise Refused("other_network")
     group.network_id = network_id
-    group.show_first_names = bool(show_first_names)
+    if show_first_names is not None:
+        group.show_first_names = bool(show_first_names)
+    show_first_names = group.show_first_names
     done = set(dbs.scalars(select(BoardIdea.idea_id).where(BoardIdea.network_id == network_id)))
     shipped, skipped = [], []
     for idea in exports.ideas_in_depth(dbs, series):

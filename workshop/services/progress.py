@@ -27,6 +27,15 @@ def progress_link(dbs: Session, actor: User, series_id: int) -> str:
     return group.progress_token
 
 
+def set_first_names(dbs: Session, actor: User, series_id: int, on: bool) -> bool:
+    """Whether the group's first names go with its ideas (to the network, on the progress
+    page): the leader's choice, kept on the group so the series page shows it again."""
+    group = get_series(dbs, actor, series_id).group
+    group.show_first_names = bool(on)
+    dbs.commit()
+    return group.show_first_names
+
+
 def group_by_token(dbs: Session, token: str) -> Group:
     """The group behind a progress link; a guessed link finds nothing."""
     if not token or len(token) < 16:

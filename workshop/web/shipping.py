@@ -62,7 +62,7 @@ def ship(series_id: int):
     target = url_for("leader.series", series_id=series_id) + "#ship"
     try:
         choice = request.form.get("network_id", "")
-        first_names = request.form.get("show_first_names") == "1"
+        first_names = _first_names(request.form)
         if choice.startswith("link-"):
             return _queue(series_id, choice[5:], first_names, target)
         try:
@@ -82,7 +82,27 @@ def ship(series_id: int):
     return redirect(target)
 
 
-def _queue(series_id: int, link_id: str, first_names: bool, target: str):
+def _first_names(form) -> bool | None:
+    """The first-names choice sent with a form, or None when it was not sent (the ship form
+    leaves it to the group's kept choice, saved by its own form)."""
+    if "show_first_names" not in form:
+        return None
+    return form.get("show_first_names") == "1"
+
+
+@bp.route("/series/<int:series_id>/first-names", methods=["POST"])
+@login_required
+def first_names(series_id: int):
+    """Keep the leader's first-names choice for the group (the series page shows it)."""
+    with db().begin() as dbs:
+        on = progress.set_first_names(dbs, current_user(), series_id,
+                                      request.form.get("show_first_names") == "1")
+    flash(gettext("First names go with the ideas.") if on else
+          gettext("No child's name leaves the classroom."), "ship")
+    return redirect(url_for("leader.series", series_id=series_id) + "#ship")
+
+
+def _queue(series_id: int, link_id: str, first_names: bool | None, target: str):
     """Ship to a linked network server: into the outbox now, sent when it can be."""
     if not link_id.isdigit():
         raise Refused("not_found")
