@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import random
+import secrets
 import time
 from collections import defaultdict
 
 import socketio
 
+from ..domain.identity import KEY_LENGTH, PICTURE_IDS
 from ..domain.names import AVATARS
 
 NS = "/live"
@@ -50,6 +52,7 @@ class Room:
         self.seen: dict[str, list[float]] = defaultdict(list)
         self.results_events = 0
         self.idea_ids: list[int] = []
+        self.stored = 0  # ideas the last check found stored
 
     def listening(self) -> list[Tablet]:
         """Tablets that joined and are still connected."""
@@ -122,6 +125,7 @@ class Tablet:
         self.index, self.url, self.room = index, url, room
         self.sio = new_client()
         self.token = ""
+        self.device = f"bench{secrets.token_hex(8)}{index:06d}"  # kept in localStorage
         self.state: dict = {}
         self.joined = False
         self.dropped = False
@@ -131,7 +135,8 @@ class Tablet:
         self.tally_seen: list[tuple[int, float]] = []
 
     async def join(self) -> None:
-        """Connect, join with a name and avatar, and say tablet_hello."""
+        """Connect, join with a name, an avatar and two secret pictures from this device,
+        and say tablet_hello: what a real tablet sends."""
         self.sio.on("disconnect", self._gone, namespace=NS)
         self.sio.on("results", self._results, namespace=NS)
         self.sio.on("shared", self._shared, namespace=NS)
@@ -139,7 +144,10 @@ class Tablet:
                                wait_timeout=CALL_TIMEOUT)
         reply = await call(self.sio, "join", {"code": self.room.code,
                                               "name": f"Kind {self.index + 1}",
-                                              "avatar": random.choice(AVATARS), "lang": "nl"})
+                                              "avatar": random.choice(AVATARS), "lang": "nl",
+                                              "key": random.sample(sorted(PICTURE_IDS),
+                                                                   KEY_LENGTH),
+                                              "device": self.device})
         self.token = reply["token"]
         await self.hello()
         self.joined = True
@@ -147,7 +155,8 @@ class Tablet:
     async def hello(self) -> dict:
         """tablet_hello: the tablet's whole state for the current step."""
         reply = await call(self.sio, "tablet_hello", {"code": self.room.code,
-                                                      "token": self.token})
+                                                      "token": self.token,
+                                                      "device": self.device})
         self.state = reply["state"]
         return self.state
 

@@ -14,8 +14,12 @@ DESCRIPTION = """Measure a workshop server under many simulated tablets.
 Without --url it starts its own server(s) on 127.0.0.1 with a temporary data folder and
 stops them at the end. With --url it uses your server and a leader or admin account there:
 it creates a group and a series named "Bench ..." (they stay), starts their dream workshop,
-and ends it afterwards. A raw Socket.IO echo server is measured on this machine as a baseline.
-It reports figures; it does not judge them (exit code 0, or 2 when setup failed)."""
+and ends it afterwards. In the same run the same tablets go through the same phases against
+the smallest server that does the same job (Flask-SocketIO, insert-or-ignore into SQLite,
+acknowledge, emit to the screen's room: workshop/bench/raw_server.py), on this machine, and
+every figure is printed as a ratio to it. A separate idle socket's round trip is sampled
+through every phase. It reports figures; it does not judge them (exit code 0, or 2 when
+setup failed)."""
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -45,7 +49,16 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="seconds for all tablets to join (default 240)")
     p.add_argument("--settle", type=float, default=30.0,
                    help="seconds after a burst to wait for late answers (default 30)")
-    p.add_argument("--no-baseline", action="store_true", help="skip the raw Socket.IO baseline")
+    p.add_argument("--no-at-once", action="store_true",
+                   help="skip the second idea burst, one idea each all at once")
+    p.add_argument("--stress", action="store_true",
+                   help="a third idea burst during which 3 new posters render (then the same "
+                        "3 again, cached), 10 wrong logins are made and another process holds "
+                        "an exclusive lock on the SQLite file for 10 s")
+    p.add_argument("--pin", action="store_true",
+                   help="server(s) on the first core, the tablets on the last (Linux, 2+ cores)")
+    p.add_argument("--no-baseline", action="store_true",
+                   help="skip the raw store-and-forward baseline")
     p.add_argument("--keep-data", action="store_true", help="keep the temp folder and logs")
     p.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     p.set_defaults(func=run, bench_parser=p)
@@ -64,6 +77,8 @@ def _check(args) -> str | None:
         return "need at least 1 tablet and 1 workshop, and no more workshops than tablets"
     if args.ballot < 0:
         return "--ballot must be >= 0"
+    if args.pin and args.url:
+        return "--pin applies to servers the bench starts itself (leave out --url)"
     if args.burst < 0 or args.join_concurrency < 1 or args.processes < 1:
         return "--burst must be >= 0, --join-concurrency and --processes >= 1"
     return None
@@ -97,7 +112,8 @@ def _config(args, open_files: int) -> dict:
             else os.environ.get("WORKSHOP_ASYNC_MODE") or "gevent",
             "cores": os.cpu_count(), "physical_cores": psutil.cpu_count(logical=False),
             "burst": args.burst, "votes": args.votes, "ballot": args.ballot,
-            "join_concurrency": args.join_concurrency,
+            "join_concurrency": args.join_concurrency, "at_once": not args.no_at_once,
+            "stress": args.stress, "pin": args.pin,
             "target": args.url or "self-started on 127.0.0.1", "database": database,
             "open_files_limit": open_files, "socketio": version("python-socketio")}
 
@@ -118,12 +134,19 @@ def run(args) -> int:
     problem = _check(args)
     if problem:
         args.bench_parser.error(problem)
+    try:
+        import aiohttp  # noqa: F401 - the simulated tablets' Socket.IO client runs on it
+    except ImportError:
+        print("workshop bench: the bench's clients are not installed: "
+              "pip install 'workshop[bench]'", file=sys.stderr)
+        return 2
     config = _config(args, raise_open_files())
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     client_log = LOG.install()
     opts = Options(tablets=args.tablets, workshops=args.workshops, burst=args.burst,
                    votes=args.votes, ballot=args.ballot, join_concurrency=args.join_concurrency,
-                   join_timeout=args.join_timeout, settle=args.settle)
+                   join_timeout=args.join_timeout, settle=args.settle,
+                   at_once=not args.no_at_once, stress=args.stress)
     try:
         figures = {"config": config} | measure(args, opts)
     except SetupError as exc:

@@ -58,28 +58,42 @@ async def stored_ideas(room: Room) -> int:
         await screen.close()
 
 
-async def idea_burst(rooms: list[Room], opts: Options) -> dict:
-    """All joined tablets submit one idea within the burst window; the figures."""
-    run = secrets.token_hex(4)
+async def idea_burst(rooms: list[Room], opts: Options, burst: float | None = None) -> dict:
+    """All joined tablets submit one idea within the burst window (`opts.burst` unless
+    given; 0 = all at once); the figures. A tablet may take part in several bursts."""
+    run, burst = secrets.token_hex(4), opts.burst if burst is None else burst
     start = time.perf_counter() + 0.5
-    deadline = start + opts.burst + opts.settle
+    deadline = start + burst + opts.settle
     records, coros = [], []
     for room in rooms:
         for tablet in room.tablets:
             if tablet.joined:
                 record = {"cid": f"bench-{run}-{tablet.index:06d}", "room": room}
                 records.append(record)
-                coros.append(_submit_one(tablet, record, start + random.uniform(0, opts.burst),
+                coros.append(_submit_one(tablet, record, start + random.uniform(0, burst),
                                          deadline))
     await bounded(coros, deadline - time.perf_counter() + 5)
     await wait_for_condition(lambda: _all_seen(rooms, records), deadline)
     stored, verify_error = 0, None
     try:
         for room in rooms:
-            stored += await stored_ideas(room)
+            total = await stored_ideas(room)
+            stored += total - room.stored
+            room.stored = total
     except Exception as exc:  # noqa: BLE001
         verify_error = describe(exc)
-    return _figures(records, stored, verify_error)
+    return _figures(records, stored, verify_error) | {"window_s": burst}
+
+
+def _rate(sent: list[dict], seen: list[dict]) -> dict:
+    """Ideas per second: seen on the screen, from the first submission to the last arrival."""
+    if not seen:
+        return {"seen_per_s": None, "first_submit_to_last_seen_s": None}
+    first = min(r["t_submit"] for r in sent)
+    last = max(r["room"].seen[r["cid"]][0] for r in seen)
+    took = last - first
+    return {"seen_per_s": round(len(seen) / took, 1) if took > 0 else None,
+            "first_submit_to_last_seen_s": round(took, 3)}
 
 
 def _figures(records: list[dict], stored: int, verify_error: str | None) -> dict:
@@ -99,4 +113,4 @@ def _figures(records: list[dict], stored: int, verify_error: str | None) -> dict
         "submit_ack_ms": summary([r["t_ack"] - r["t_submit"] for r in acked]),
         "submit_screen_ms": summary([r["room"].seen[r["cid"]][0] - r["t_submit"]
                                      for r in seen]),
-    }
+    } | _rate(sent, seen)

@@ -18,6 +18,7 @@ class Monitor:
         self.every = every
         self.peak_rss = 0
         self.marks: dict[str, float] = {}
+        self.peaks: dict[str, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="bench-rss", daemon=True)
 
@@ -66,8 +67,9 @@ class Monitor:
         return self
 
     def mark(self, name: str) -> None:
-        """Remember the CPU seconds used up to the end of a phase."""
+        """Remember the CPU seconds used and the peak memory up to the end of a phase."""
         self.marks[name] = self.cpu()
+        self.peaks[name] = round(max(self.peak_rss, self.rss()) / 2**20, 1)
 
     def phases(self) -> dict[str, float]:
         """CPU seconds per phase, in the order the phases were marked."""
@@ -79,4 +81,5 @@ class Monitor:
         self._thread.join(timeout=2)
         phases = self.phases()
         return {"cpu_s": round(sum(phases.values()), 2), "cpu_phases_s": phases,
-                "peak_rss_mb": round(self.peak_rss / 2**20, 1)}
+                "peak_rss_mb": round(self.peak_rss / 2**20, 1),
+                "peak_rss_by_phase_mb": dict(self.peaks)}

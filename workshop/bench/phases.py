@@ -20,6 +20,8 @@ class Options:
     join_concurrency: int = 50
     join_timeout: float = 240.0
     settle: float = 30.0
+    at_once: bool = True  # a second idea each, all at once (ideas per second)
+    stress: bool = False  # a third idea each, with posters, wrong logins and a locked file
 
 
 def describe(exc: BaseException) -> str:

@@ -34,22 +34,35 @@ def _config(c: dict) -> list[str]:
             f"{c['processes']} server process(es) · async mode {c['async_mode']} · "
             f"{c['cores']} cores · burst {c['burst']:g} s · votes {_votes(c)}",
             f"server: {c['target']} · database {c['database']} · joins {c['join_concurrency']} "
-            f"at a time · python-socketio {c['socketio']}"]
+            f"at a time · python-socketio {c['socketio']}"
+            + (" · all-at-once burst" if c.get("at_once") else "")
+            + (" · --stress" if c.get("stress") else "")]
 
 
-def _counts(f: dict) -> list[str]:
-    """Join, idea and vote counts."""
-    j, i = f["join"], f["ideas"]
-    lines = [f"join    {j['joined']} joined, {j['failed']} failed, all in {j['wall_s']} s "
-             f"({_num(j['per_s'])}/s)",
-             f"ideas   sent {i['sent']} · acked {i['acked']} · seen on screen {i['seen']} · "
+def _idea_line(label: str, i: dict) -> list[str]:
+    """The counts of one idea burst."""
+    label = f"{label:<8}" if len(label) < 8 else label + " "
+    lines = [f"{label}sent {i['sent']} · acked {i['acked']} · seen on screen {i['seen']} · "
              f"lost {i['lost']} · duplicated {i['duplicated']} · stored {i['stored']} "
              f"({'= sent' if i['stored'] == i['sent'] else 'DIFFERS from sent'})"
              + (f" · acked after >15 s {i['acked_after_15s']}" if i["acked_after_15s"] else "")
              + (f" · not sent (tablet disconnected) {i['not_sent_disconnected']}"
-                if i["not_sent_disconnected"] else "")]
+                if i["not_sent_disconnected"] else "")
+             + (f" · {_num(i['seen_per_s'])} ideas/s" if i.get("window_s") == 0 else "")]
     if i.get("verify_error"):
         lines.append(f"        check with a fresh screen_hello failed: {i['verify_error']}")
+    return lines
+
+
+def _counts(f: dict) -> list[str]:
+    """Join, idea and vote counts."""
+    j = f["join"]
+    lines = [f"join    {j['joined']} joined, {j['failed']} failed, all in {j['wall_s']} s "
+             f"({_num(j['per_s'])}/s)"] + _idea_line("ideas", f["ideas"])
+    if "at_once" in f:
+        lines += _idea_line("at once", f["at_once"])
+    if "stress" in f:
+        lines += _idea_line("stress", f["stress"]["ideas"])
     if "votes" in f and "error" in f["votes"]:
         lines.append(f"votes   not run: {f['votes']['error']}")
     elif "votes" in f:
@@ -78,26 +91,58 @@ def _latencies(f: dict) -> list[str]:
              _row("join (connect+join+hello)", f["join"]["join_ms"]),
              _row("submit → ack", f["ideas"]["submit_ack_ms"]),
              _row("submit → screen", f["ideas"]["submit_screen_ms"])]
+    if "at_once" in f:
+        lines += [_row("all at once: submit → ack", f["at_once"]["submit_ack_ms"]),
+                  _row("all at once: submit → screen", f["at_once"]["submit_screen_ms"])]
+    if "stress" in f:
+        lines += [_row("stress: submit → ack", f["stress"]["ideas"]["submit_ack_ms"])]
     if "rehello" in f.get("votes", {}):
         lines += [_row("catch-up at vote step", f["votes"]["rehello"]["hello_ms"]),
                   _row("vote → ack", f["votes"]["vote_ack_ms"]),
                   _row("last vote → final tally", f["votes"]["last_vote_to_tally_ms"])]
-    if "baseline" in f:
-        where = " (here)" if f["config"]["target"].startswith("http") else ""
-        lines += [_row(f"raw socketio{where}: connect", f["baseline"]["connect"]["connect_ms"]),
-                  _row(f"raw socketio{where}: echo → ack", f["baseline"]["echo"]["ack_ms"])]
+    for phase, stats in (f.get("idle_rtt_ms") or {}).items():
+        lines.append(_row(f"idle socket RTT: {phase}", stats)
+                     + (f"  ({stats['failed']} failed)" if stats.get("failed") else ""))
     return lines
 
 
-def _comparison(c: dict, ideas: dict) -> list[str]:
-    """Product against raw Socket.IO."""
-    partial = ideas["acked"] < ideas["sent"]
-    note = [f"(!) product latencies cover only the {ideas['acked']} of {ideas['sent']} "
-            "submissions that were acknowledged"] if partial else []
-    return note + [f"vs raw socketio (raw/product, 1.0 = as fast as raw): median "
-                   f"{_num(c['raw_median_ms'])} / {_num(c['product_median_ms'])} ms = "
-                   f"{_num(c['median_ratio'])} · p99 {_num(c['raw_p99_ms'])} / "
-                   f"{_num(c['product_p99_ms'])} ms = {_num(c['p99_ratio'])}"]
+def _unit(value, unit: str) -> str:
+    return "-" if value is None else f"{_num(value)} {unit}" if unit != "/s" else f"{value:g}/s"
+
+
+def _comparison(rows: list[dict]) -> list[str]:
+    """Product against the raw store-and-forward server, same run, same tablets."""
+    lines = ["vs the raw store-and-forward server (same run, same tablets; ratio = product / "
+             "raw; for ideas/s, share of raw):",
+             f"  {'figure':<52}{'raw':>12}{'product':>12}{'ratio':>9}"]
+    for r in rows:
+        ratio = r["ratio"]
+        shown = "-" if ratio is None else f"{ratio * 100:.0f} %" if r["more_is_better"] \
+            else f"{ratio:g}×"
+        lines.append(f"  {r['figure']:<52}{_unit(r['raw'], r['unit']):>12}"
+                     f"{_unit(r['product'], r['unit']):>12}{shown:>9}")
+    return lines
+
+
+def _stress(s: dict) -> list[str]:
+    """What the stressors met."""
+    lines = [f"stress  (ideas over {s['window_s']:g} s while:)"]
+    for name in ("posters_new", "posters_cached", "logins"):
+        if name in s and "skipped" in s[name]:
+            lines.append(f"  {name}: skipped ({s[name]['skipped']})")
+        elif name in s:
+            t = s[name]["seconds"]
+            lines.append(f"  {name}: {t['n']} requests, status {s[name]['status']}, "
+                         f"seconds median {_num(t['median'])} ms, max {_num(t['max'])} ms")
+    lock = s.get("lock", {})
+    if "skipped" in lock:
+        lines.append(f"  lock: skipped ({lock['skipped']})")
+    elif lock:
+        page = lock["page_during_lock"]
+        lines.append(f"  lock: exclusive lock {'held' if lock['locked'] else 'NOT taken'} "
+                     f"{lock['held_s']:g} s; GET /login during it: status {page['status']}, "
+                     f"{_num(page['seconds']['max'])} ms")
+    return lines
 
 
 def _resources(f: dict) -> list[str]:
@@ -106,14 +151,17 @@ def _resources(f: dict) -> list[str]:
     s = f.get("server")
     if s:
         phases = ", ".join(f"{k} {v:g}" for k, v in s["cpu_phases_s"].items())
+        peaks = ", ".join(f"{k} {v:g}" for k, v in s.get("peak_rss_by_phase_mb", {}).items())
         lines.append(f"server  CPU {s['cpu_s']:g} s ({phases}) · peak RSS {s['peak_rss_mb']:g} MB"
+                     + (f" (by the end of: {peaks})" if peaks else "")
                      + (f" · EXITED {s['exited_during_run']}" if s["exited_during_run"] else "")
                      + f" · log error lines {s.get('log_error_lines', 0)}")
         lines += [f"        log: {line}" for line in s.get("log_error_samples", [])]
     b = f.get("baseline", {}).get("server")
     if b:
-        lines.append(f"raw     CPU {b['cpu_s']:g} s · peak RSS {b['peak_rss_mb']:g} MB")
-    lags = {k: f[k]["bench_loop_lag_ms"] for k in ("join", "ideas", "votes")
+        lines.append(f"raw     CPU {b['cpu_s']:g} s · peak RSS {b['peak_rss_mb']:g} MB"
+                     + f" · log error lines {b.get('log_error_lines', 0)}")
+    lags = {k: f[k]["bench_loop_lag_ms"] for k in ("join", "ideas", "at_once", "votes")
             if "bench_loop_lag_ms" in f.get(k, {})}
     cpu = ", ".join(f"{k} {v:g}" for k, v in f["bench_cpu_s"].items())
     logged = f.get("client_log_errors") or {}
@@ -125,21 +173,49 @@ def _resources(f: dict) -> list[str]:
     return lines
 
 
+def _baseline_counts(b: dict) -> list[str]:
+    """The raw run's counts, to see it did the same work."""
+    j = b["join"]
+    lines = [f"raw     join {j['joined']} joined, {j['failed']} failed, all in {j['wall_s']} s"]
+    for key in ("ideas", "at_once"):
+        if key in b:
+            lines += _idea_line("raw " + ("ideas" if key == "ideas" else "at once"), b[key])
+    if "votes" in b and "error" not in b["votes"]:
+        v = b["votes"]
+        lines.append(f"raw     votes sent {v['sent']} · acked {v['acked']} · final tally on "
+                     f"{v['tablets_with_final_tally']}, missing on {v['tablets_without']}")
+    return lines
+
+
+def _all_failures(f: dict, prefix: str = "") -> list[str]:
+    return (_failures(prefix + "join failure", f["join"]["failures"])
+            + _failures(prefix + "idea not acked", f["ideas"]["failures"])
+            + _failures(prefix + "all-at-once idea not acked",
+                        f.get("at_once", {}).get("failures"))
+            + _failures(prefix + "idea under stress not acked",
+                        f.get("stress", {}).get("ideas", {}).get("failures"))
+            + _failures(prefix + "vote catch-up failure", f.get("votes", {})
+                        .get("rehello", {}).get("failures"))
+            + _failures(prefix + "vote not acked", f.get("votes", {}).get("failures")))
+
+
 def text(f: dict) -> str:
     """The whole report."""
-    lines = _config(f["config"]) + [""] + _counts(f) + [""] + _latencies(f) + [""]
+    lines = _config(f["config"]) + [""] + _counts(f)
+    if "pinning" in f:
+        p = f["pinning"]
+        lines.append(f"cores   server on core {p['server_core']}, tablets on core "
+                     f"{p['tablets_core']}" if p["pinned"] else f"cores   not pinned: {p['why']}")
+    if "baseline" in f:
+        lines += _baseline_counts(f["baseline"])
+    lines += [""] + _latencies(f) + [""]
+    if "stress" in f:
+        lines += _stress(f["stress"]) + [""]
     if "comparison" in f:
-        lines += _comparison(f["comparison"], f["ideas"])
+        lines += _comparison(f["comparison"]) + [""]
     lines += _resources(f)
-    problems = (_failures("join failure", f["join"]["failures"])
-                + _failures("idea not acked", f["ideas"]["failures"])
-                + _failures("vote catch-up failure", f.get("votes", {}).get("rehello", {})
-                            .get("failures"))
-                + _failures("vote not acked", f.get("votes", {}).get("failures"))
-                + _failures("raw connect failure", f.get("baseline", {}).get("connect", {})
-                            .get("failures"))
-                + _failures("raw echo failure", f.get("baseline", {}).get("echo", {})
-                            .get("failures")))
+    problems = _all_failures(f) + (_all_failures(f["baseline"], "raw: ")
+                                   if "baseline" in f else [])
     if problems:
         lines += ["failures (most common):"] + problems
     return "\n".join(lines)

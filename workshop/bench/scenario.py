@@ -10,10 +10,14 @@ from collections import Counter
 from .clientlog import closing
 from .clients import Room, Tablet
 from .ideas import idea_burst
+from .idle import IdleProbe
 from .phases import Options, bounded, describe, top
 from .servers import SetupError
 from .stats import LagProbe, deltas, own_cpu, summary
+from .stress import Targets, stress_burst
 from .votes import vote_round
+
+QUIET = 3.0  # seconds of the idle socket alone before the tablets join
 
 
 async def open_screens(rooms: list[Room]) -> None:
@@ -90,16 +94,31 @@ def drops(rooms: list[Room], ends: dict[str, float]) -> dict:
             "reasons": dict(Counter(why for _, why in tablets + screens))}
 
 
-async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor) -> dict:
-    """The whole product run; figures per phase."""
+async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor,
+                      targets: Targets | None = None) -> dict:
+    """The whole run (the product's, or the raw baseline's); figures per phase, and the
+    idle socket's round trip per phase."""
     probe, figures, cpu = LagProbe(), {}, {"start": own_cpu()}
     ends: dict[str, float] = {}
+    windows: list[tuple[str, float, float]] = []
+
+    def window(name: str, start: float, end: float | None = None) -> None:
+        """A named stretch of time (monotonic) to file the idle round trips under."""
+        windows.append((name, start, time.monotonic() if end is None else end))
+
     probe.start()
+    idle = None
     try:
         await open_screens(rooms)
+        idle = await asyncio.to_thread(IdleProbe, urls[0])
+        began = time.monotonic()
+        await asyncio.sleep(QUIET)
+        window("quiet", began)
         tablets = make_tablets(rooms, urls, opts.tablets)
         monitor.mark("setup")
+        began = time.monotonic()
         figures["join"] = await join_all(tablets, opts)
+        window("join", began)
         monitor.mark("join")
         ends["join"] = time.perf_counter()
         cpu["join"], figures["join"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
@@ -107,12 +126,29 @@ async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor
         # with 2,000 clients) would count as server latency. Real tablets are separate.
         gc.collect()
         gc.freeze()
+        began = time.monotonic()
         figures["ideas"] = await idea_burst(rooms, opts)
+        window("ideas", began)
         monitor.mark("ideas")
         ends["ideas"] = time.perf_counter()
         cpu["ideas"], figures["ideas"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
+        if opts.at_once:
+            began = time.monotonic()
+            figures["at_once"] = await idea_burst(rooms, opts, burst=0.0)
+            window("at_once", began)
+            monitor.mark("at_once")
+            ends["at_once"] = time.perf_counter()
+            cpu["at_once"], figures["at_once"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
+        if opts.stress and targets is not None:
+            figures["stress"] = await stress_burst(rooms, opts, targets, window)
+            monitor.mark("stress")
+            ends["stress"] = time.perf_counter()
+            cpu["stress"] = own_cpu()
+            figures["stress"]["ideas"]["bench_loop_lag_ms"] = probe.take()
         if opts.votes:
+            began = time.monotonic()
             figures["votes"] = await vote_round(rooms, opts)
+            window("votes", began)
             monitor.mark("votes")
             ends["votes"] = time.perf_counter()
             cpu["votes"], figures["votes"]["bench_loop_lag_ms"] = own_cpu(), probe.take()
@@ -120,6 +156,9 @@ async def run_product(rooms: list[Room], urls: list[str], opts: Options, monitor
     finally:
         gc.unfreeze()
         probe.stop()
+        if idle is not None:
+            idle.stop()
+            figures["idle_rtt_ms"] = idle.figures(windows)
         closing(True)
         await close_all(rooms)
         closing(False)

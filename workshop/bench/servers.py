@@ -154,9 +154,9 @@ def product_server(data_dir: Path, port: int, database_url: str | None,
     return ServerProcess(f"server {index + 1}", argv, env, port, data_dir / f"server-{port}.log")
 
 
-def echo_server(log_dir: Path, port: int, async_mode: str) -> ServerProcess:
-    """The raw Socket.IO echo server of the baseline on 127.0.0.1:port."""
-    argv = [sys.executable, "-m", "workshop.bench.echo_server", "--host", HOST, "--port",
-            str(port), "--async-mode", async_mode]
+def raw_server(folder: Path, port: int, async_mode: str) -> ServerProcess:
+    """The raw store-and-forward server of the baseline on 127.0.0.1:port."""
+    argv = [sys.executable, "-m", "workshop.bench.raw_server", "--host", HOST, "--port",
+            str(port), "--async-mode", async_mode, "--database", str(folder / "raw.db")]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    return ServerProcess("echo server", argv, env, port, log_dir / f"echo-{port}.log")
+    return ServerProcess("raw server", argv, env, port, folder / f"raw-{port}.log")
