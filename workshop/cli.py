@@ -111,6 +111,7 @@ def _account(args: argparse.Namespace) -> int:
 
 def _check_plans(_args: argparse.Namespace) -> int:
     from . import config
+    from .domain.plans import missing_languages
     from .services.plan_library import PlanLibrary
 
     settings = config.load()
@@ -120,6 +121,12 @@ def _check_plans(_args: argparse.Namespace) -> int:
         if item.error:
             broken += 1
             print(f"BROKEN {item.path}: {item.error}")
+            continue
+        # a shipped plan speaks every child language; a leader's own copy may be Dutch only
+        missing = [] if item.own else missing_languages(item.plan)
+        if missing:
+            broken += 1
+            print(f"MISSING LANGUAGES {item.path}: " + "; ".join(missing))
         else:
             print(f"ok     {item.path} ({item.plan.kind}, {len(item.plan.steps)} steps)")
     return 1 if broken else 0

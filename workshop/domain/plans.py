@@ -8,10 +8,12 @@ from typing import Any
 
 import yaml
 
+from .languages import CHILD
+
 PLAN_KINDS = ("inspire", "dream", "critical")
 STEP_KINDS = ("welcome", "news", "question", "poll", "cards", "ideas", "vote", "critical",
               "wrapup")
-LANGS = ("nl", "en")
+LANGS = CHILD  # a plan text may be given in every language a child reads
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
@@ -28,18 +30,25 @@ class PlanError(ValueError):
 
 @dataclass(frozen=True)
 class Text:
-    """A text in Dutch and optionally English."""
+    """A text in Dutch and optionally in the other languages of `LANGS`."""
 
     nl: str
     en: str = ""
+    tr: str = ""
+    ar: str = ""
+    pl: str = ""
 
     def get(self, lang: str) -> str:
         """Return the text in `lang`, falling back to Dutch."""
-        return (self.en if lang == "en" else "") or self.nl
+        return (getattr(self, lang, "") if lang in LANGS else "") or self.nl
 
     def as_dict(self) -> dict[str, str]:
-        """Plain data for YAML and JSON."""
-        return {"nl": self.nl, "en": self.en} if self.en else {"nl": self.nl}
+        """Plain data for YAML and JSON: the languages it is given in, Dutch first."""
+        return {lang: value for lang in LANGS if (value := getattr(self, lang))}
+
+    def missing(self, langs: tuple[str, ...] = LANGS) -> list[str]:
+        """The languages of `langs` this text is not given in."""
+        return [lang for lang in langs if not getattr(self, lang)]
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,7 @@ class _Reader:
         return self._checked(Text(**values), loc, what, limit)
 
     def _checked(self, text: Text, loc: _Loc, what: str, limit: int) -> Text:
-        for value in (text.nl, text.en):
+        for value in text.as_dict().values():
             if len(value) > limit:
                 raise self.fail(f"{what} is longer than {limit} characters", loc)
         if not text.nl:
@@ -264,6 +273,27 @@ def parse_plan(text: str, source: str = "") -> Plan:
         summary=r.text(summary, "summary", 400) if summary else Text(nl=""),
         steps=steps,
     )
+
+
+def plan_texts(plan: Plan) -> list[tuple[str, Text]]:
+    """Every text of a plan with where it is ("step 3 prompt", "step 4 card robots")."""
+    out = [("title", plan.title)] + ([("summary", plan.summary)] if plan.summary.nl else [])
+    for number, step in enumerate(plan.steps, 1):
+        out += [(f"step {number} title", step.title), (f"step {number} prompt", step.prompt)]
+        for choice in step.choices:
+            out.append((f"step {number} {choice.id}", choice.label))
+            if choice.text:
+                out.append((f"step {number} {choice.id} text", choice.text))
+    return out
+
+
+def missing_languages(plan: Plan, langs: tuple[str, ...] = LANGS) -> list[str]:
+    """What of a plan is not given in every language of `langs`, as lines like
+    "step 3 prompt: tr, pl"; empty when the plan speaks them all. A shipped plan must
+    (`workshop check-plans`): the children read its prompts, choices, cards and questions
+    in their own language."""
+    return [f"{where}: {', '.join(missing)}" for where, text in plan_texts(plan)
+            if (missing := text.missing(langs))]
 
 
 def plan_to_data(plan: Plan) -> dict[str, Any]:

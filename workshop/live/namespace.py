@@ -8,15 +8,18 @@ import functools
 import logging
 import os
 import threading
+from contextlib import nullcontext
 
 from flask import current_app, request, session
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_socketio import Namespace, join_room, leave_room
 
 from ..domain import identity as who
 from ..domain.errors import Refused
+from ..domain.languages import CHILD, DEFAULT, LEADER, child_language
 from ..i18n.messages import error_body, message
 from ..services import accounts, audit, identity, moderation, run, setup, snapshots, take_part
+from ..store.db import Busy, deadline
 from ..store.models import Participant, Workshop
 from . import budget, rooms
 from .collector import COLLECTOR
@@ -35,6 +38,42 @@ def _db():
 _working = threading.BoundedSemaphore(int(os.environ.get("WORKSHOP_EVENT_WORKERS", "8")))
 
 
+def _taking_turns():
+    """The few-at-a-time rule of threading mode. In gevent mode events are greenlets and
+    database work waits in threads without holding the loop: a few submissions waiting
+    for a locked file must not hold up every other event (nothing is capped)."""
+    return _working if current_app.config["ASYNC_MODE"] == "threading" else nullcontext()
+
+
+# What a tablet asks before it is a child (or while it is not one any more): answered in the
+# language the tablet says it reads (`lang` in the event), else the one its page chose.
+TABLET_EVENTS = ("on_join", "on_children", "on_pick", "on_ask_leader", "on_cancel_ask",
+                 "on_tablet_hello", "on_tablet_own", "on_lang", "on_submit", "on_set_key")
+
+
+def reply_language(client: dict, data, event: str) -> str:
+    """The language of the answer: a child's own (tablets), the tablet's page language
+    before that, the leader's for screens and leader views."""
+    if client.get("lang") in CHILD:
+        return client["lang"]
+    if event in TABLET_EVENTS or client.get("kind") in ("tablet", "removed"):
+        asked = data.get("lang") if isinstance(data, dict) else None
+        return child_language(asked if asked in CHILD else session.get("child_lang"))
+    return session.get("lang") if session.get("lang") in LEADER else DEFAULT
+
+
+def in_language(lang: str, refusal: Refused) -> str:
+    """A refusal's words in `lang` (for a message to someone other than the asker)."""
+    with force_locale(child_language(lang)):
+        return message(refusal)
+
+
+def in_every_language(refusal: Refused) -> dict[str, str]:
+    """A refusal's words in every child language, for a message to a room of tablets
+    whose languages this process may not know: the tablet shows `messages[its language]`."""
+    return {lang: in_language(lang, refusal) for lang in CHILD}
+
+
 def handler(fn):
     """Run an event handler; turn a refusal into an error acknowledgement."""
 
@@ -42,7 +81,8 @@ def handler(fn):
     def wrapped(self, data=None):
         COLLECTOR.event()
         client = self.clients.get(request.sid, {})
-        with _working, force_locale(client.get("lang") or session.get("lang") or "nl"):
+        with _taking_turns(), force_locale(reply_language(client, data, fn.__name__)), \
+                deadline(current_app.config["DB_WAIT_SECONDS"]):
             slow = budget.check(request.sid, fn.__name__)  # a flooding device: slow down
             if slow is not None:
                 return slow
@@ -51,6 +91,9 @@ def handler(fn):
             except Refused as exc:
                 budget.refused(fn.__name__, exc.code)
                 return error_body(exc)
+            except Busy:  # locked past the limit: nothing stored, the outbox sends it again
+                log.warning("live event %s: the database stayed locked", fn.__name__)
+                return error_body(Refused("db_busy"))
             except Exception:  # noqa: BLE001 - one reply for every unexpected failure
                 log.exception("live event %s failed", fn.__name__)
                 return error_body(Refused("bad_request"))
@@ -64,6 +107,7 @@ class LiveNamespace(Namespace):
     def __init__(self, namespace: str) -> None:
         super().__init__(namespace)
         self.clients: dict[str, dict] = {}
+        self.device_lang: dict[str, str] = {}  # a tablet's language, by its device id
         self._results: ResultsTicker | None = None
 
     def _send(self, event: str, data, to: str | list[str], skip_sid: str | None = None) -> None:
@@ -171,7 +215,7 @@ class LiveNamespace(Namespace):
         device = self._device(data)
         with _db().begin(write=True) as dbs:
             return {"ok": True, **take_part.join(dbs, data.get("code"), data.get("name"),
-                                                 data.get("avatar"), data.get("lang", "nl"),
+                                                 data.get("avatar"), str(get_locale()),
                                                  data.get("key"), device)}
 
     @handler
@@ -241,8 +285,8 @@ class LiveNamespace(Namespace):
         with _db().begin(write=True) as dbs:
             take_part.set_language(dbs, dbs.get(Participant, client["child_id"]),
                                    data.get("lang"))
-        client["lang"] = data.get("lang") if data.get("lang") in ("nl", "en") else "nl"
-        return {"ok": True}
+        client["lang"] = child_language(data.get("lang"))
+        return {"ok": True, "lang": client["lang"]}
 
     @handler
     def on_submit(self, data):
@@ -276,6 +320,7 @@ class LiveNamespace(Namespace):
         device = who.check_device(data.get("device"))
         if device:
             join_room(rooms.device(device))
+            self.device_lang[device] = str(get_locale())  # the leader's answer is in it
         return device
 
     def _elsewhere(self, child_id: int | None, device: str | None) -> bool:
@@ -337,8 +382,11 @@ class LiveNamespace(Namespace):
             workshop_id = workshop.id
         if answer["yes"]:
             body = {"ok": True, "token": answer["token"], "participant": answer["child"]}
-        else:
-            body = {"ok": False, "error": "declined", "message": message(Refused("declined"))}
+        else:  # the leader's socket answers: the words go in the tablet's languages
+            refusal = Refused("declined")
+            body = {"ok": False, "error": "declined",
+                    "message": in_language(self.device_lang.get(answer["device"]), refusal),
+                    "messages": in_every_language(refusal)}
         self._send("join_answer", body, to=rooms.device(answer["device"]))
         self._requests_changed(workshop_id)
         return {"ok": True}
@@ -352,7 +400,10 @@ class LiveNamespace(Namespace):
             user, workshop = self._leader_event(dbs, data, "manage_child")
             if op == "remove":
                 done = identity.remove(dbs, user, workshop.id, child_id)
-                self._tell_tablets(done, "removed", {"message": message(Refused("removed"))})
+                refusal = Refused("removed")
+                self._tell_tablets(done, "removed", {
+                    "message": in_language(dbs.get(Participant, child_id).lang, refusal),
+                    "messages": in_every_language(refusal)})
                 self._forget_removed(workshop.id, child_id)
             elif op == "let_back":
                 done = identity.let_back(dbs, user, workshop.id, child_id)

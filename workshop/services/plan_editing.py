@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..domain.errors import Refused
-from ..domain.plans import Plan, PlanError, Text, dump_plan, parse_plan
+from ..domain.plans import LANGS, Plan, PlanError, Text, dump_plan, parse_plan
 
 
 def _text(form: Mapping[str, str], key: str, old: Text) -> Text:
-    nl = form.get(f"{key}.nl", old.nl).strip()
-    en = form.get(f"{key}.en", old.en).strip()
-    return Text(nl=nl, en=en)
+    """The form's text in each language it has a field for; the others stay as they were."""
+    return Text(**{lang: form.get(f"{key}.{lang}", getattr(old, lang)).strip()
+                   for lang in LANGS})
 
 
 def apply_form(plan: Plan, form: Mapping[str, str]) -> Plan:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import flow, names
 from ..domain.errors import Refused
+from ..domain.languages import CHILD
 from ..domain.names import AVATARS
 from ..domain.texts import clean_text
 from ..media import images
@@ -36,7 +37,7 @@ from . import identity, snapshots
 from .run import find_by_code, plan_of
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-LANGS = ("nl", "en")
+LANGS = CHILD  # the languages a child may read the tablet in
 
 
 def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=None,
