@@ -33,6 +33,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["plans"] = PlanLibrary(settings["PLANS_DIR"], settings["OWN_PLANS_DIR"])
     i18n.init_app(app)
     web.init_app(app)
+    from .web import privacy
+    from .web import settings as settings_pages
+
+    app.register_blueprint(privacy.bp)  # public: the privacy page
+    app.register_blueprint(settings_pages.bp)  # the admin's settings
     socketio = SocketIO(app, async_mode=settings["ASYNC_MODE"],
                         message_queue=settings["MESSAGE_QUEUE"],
                         channel=settings["MESSAGE_CHANNEL"],
