@@ -159,6 +159,16 @@ def may_act_for_partner(role: str, user_partner_id: int | None, partner_id: int 
     return role == Role.PARTNER and user_partner_id is not None and user_partner_id == partner_id
 
 
+def may_accept_money(role: str, user_partner_id: int | None,
+                     owner_partner_id: int | None) -> bool:
+    """Who turns a partner's offer of money into a pledge in the ledger: the advisor (or an
+    admin), or someone of the partner that adopted the idea (its owner)."""
+    if may_run_board(role):
+        return True
+    return (role == Role.PARTNER and user_partner_id is not None
+            and user_partner_id == owner_partner_id)
+
+
 def may_see_figures(role: str, own_network_id: int | None, network_id: int | None) -> bool:
     """Who sees which figures. The programme's (every network together, `network_id` None):
     admins only, as they report to the funders and see every network anyway. A network's:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..domain.board import (
     HelpKind,
     MoneyKind,
+    OfferStatus,
     Role,
     Source,
     check_offer_status,
+    may_accept_money,
     may_act_for_partner,
     may_run_board,
     parse_amount,
@@ -69,16 +72,53 @@ def offer(dbs: Session, actor: User, board_idea_id: int, kind: str, note: str = 
 
 
 def set_offer_status(dbs: Session, actor: User, offer_id: int, status: str) -> dict:
-    """Offered, agreed, delivered or withdrawn; by the offering partner or the advisor."""
+    """Offered, agreed, delivered or withdrawn; by the offering partner or the advisor.
+    An offer of money is agreed by accepting it (`accept_money`); when it goes back to
+    offered or is withdrawn, the pledge made from it leaves the ledger."""
     row = dbs.get(Offer, offer_id)
     if row is None:
         raise Refused("not_found")
     item = get_idea(dbs, actor, row.board_idea_id)
+    if row.kind == HelpKind.MONEY and status == OfferStatus.AGREED \
+            and row.status == OfferStatus.OFFERED:
+        accept_money(dbs, actor, offer_id)
+        return responses(dbs, item.id)
     _partner_for(dbs, actor, item, row.partner_id)
     check_offer_status(row.status, status)
     row.status, row.updated_at = status, utcnow()
+    if status in (OfferStatus.OFFERED, OfferStatus.WITHDRAWN):
+        dbs.execute(delete(LedgerLine).where(LedgerLine.offer_id == row.id))
     dbs.commit()
     return responses(dbs, item.id)
+
+
+def accept_money(dbs: Session, actor: User, offer_id: int) -> dict:
+    """The idea's owner (the adopting partner) or the advisor accepts a partner's offer of
+    money: the offer is agreed and becomes a pledged line in the ledger (the amount, from
+    that partner). Once: accepting again, or twice at the same moment, adds nothing."""
+    row = dbs.get(Offer, offer_id)
+    if row is None:
+        raise Refused("not_found")
+    item = get_idea(dbs, actor, row.board_idea_id)
+    if row.kind != HelpKind.MONEY or not row.amount_cents:
+        raise Refused("not_found")  # there is no offer of money by that number
+    if not may_accept_money(actor.role, actor.partner_id, item.owner_partner_id) or (
+            actor.role != Role.ADMIN and actor.network_id != item.network_id):
+        raise Refused("forbidden")
+    made = dbs.scalar(select(LedgerLine.id).where(LedgerLine.offer_id == row.id))
+    if made is None:
+        if row.status != OfferStatus.OFFERED:
+            raise Refused("offer_status_invalid")
+        row.status, row.updated_at = OfferStatus.AGREED, utcnow()
+        dbs.add(LedgerLine(board_idea_id=item.id, kind=MoneyKind.PLEDGED,
+                           amount_cents=row.amount_cents, source=Source.PARTNER,
+                           partner_id=row.partner_id, note=row.note[:200], offer_id=row.id,
+                           user_id=actor.id))
+        try:
+            dbs.commit()
+        except IntegrityError:  # the same offer accepted by another click at this moment
+            dbs.rollback()
+    return ledger(dbs, item.id)
 
 
 def responses(dbs: Session, board_idea_id: int) -> dict:

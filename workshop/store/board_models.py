@@ -147,6 +147,10 @@ class LedgerLine(Base):
     note: Mapped[str] = mapped_column(String(200), default="")
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the money offer this pledge was made from when the idea's owner accepted it: unique,
+    # so a double click (or two people at once) makes one line
+    offer_id: Mapped[int | None] = mapped_column(ForeignKey("board_offers.id"), nullable=True,
+                                                 unique=True)
 
 
 class Milestone(Base):

@@ -16,6 +16,7 @@ from ...domain.board import (
     HelpKind,
     OfferStatus,
     Role,
+    may_accept_money,
     may_act_for_partner,
 )
 from ...domain.errors import Refused
@@ -35,11 +36,16 @@ def _idea_page(board_idea_id: int, status: int = 200, **extra):
         row = board.get_idea(dbs, actor, board_idea_id)
         item = _card(dbs, actor, board.board_item(dbs, row))
         responses = support.responses(dbs, row.id)
+        sees = network.may_see_network(actor, row.network_id)
+        accepts = sees and may_accept_money(actor.role, actor.partner_id, row.owner_partner_id)
         for offer in responses["offers"]:
+            money = offer["kind"] == HelpKind.MONEY and offer["status"] == OfferStatus.OFFERED
+            offer["accept"] = money and bool(offer["amount_cents"]) and accepts
             offer["next"] = [s.value for s in OfferStatus
-                             if s in OFFER_NEXT[OfferStatus(offer["status"])]] \
+                             if s in OFFER_NEXT[OfferStatus(offer["status"])]
+                             and not (money and s == OfferStatus.AGREED)] \
                 if may_act_for_partner(actor.role, actor.partner_id, offer["partner_id"]) \
-                and network.may_see_network(actor, row.network_id) else []
+                and sees else []
         poll = follow_up.open_poll(dbs, row.id)
         poll_url = f"{_base()}/f/{poll}" if poll else None
         group = dbs.get(Group, row.group_id)
@@ -118,6 +124,16 @@ def offer_status(offer_id: int):
         board_idea_id = _idea_of(dbs, Offer, offer_id)
     return _act(board_idea_id, "help", lambda dbs, actor: support.set_offer_status(
         dbs, actor, offer_id, request.form.get("status", "")))
+
+
+@bp.route("/board/offers/<int:offer_id>/accept", methods=["POST"])
+@login_required
+def accept_money(offer_id: int):
+    """The idea's owner or the advisor accepts an offer of money: a pledge in the ledger."""
+    with db().begin() as dbs:
+        board_idea_id = _idea_of(dbs, Offer, offer_id)
+    return _act(board_idea_id, "money", lambda dbs, actor: support.accept_money(
+        dbs, actor, offer_id))
 
 
 @bp.route("/board/ideas/<int:board_idea_id>/money", methods=["POST"])
