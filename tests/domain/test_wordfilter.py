@@ -93,3 +93,72 @@ def test_names_of_history_may_be_written_in_an_idea():
 
 def test_the_words_found_are_given_in_order():
     assert bad_words("jij k.u.t en shit") == ["kut", "shit"]
+
+
+# --- the other languages children can type in on the tablet: Turkish, Arabic, Polish ---
+
+RUDE_TURKISH = [
+    "siktir", "SİKTİR", "SIKTIR", "sıktır git", "S1kt1r", "s i k t i r", "siiiiktir",
+    "orospu", "orospu çocuğu", "OROSPU", "amk", "aq", "sikerim",
+    "ananı sikeyim", "amına koyayım", "amina koyim", "göt", "GÖT", "piç", "yavşak", "yarrak",
+    "kahpe", "pezevenk", "ibne", "şerefsiz", "gerizekalı", "götveren",
+]
+ORDINARY_TURKISH = [
+    "Okuldan sonra futbol oynuyorum", "Sık sık kütüphaneye gidiyorum", "sıkıcı değil, çok güzel",
+    "İstanbul'daki gibi büyük bir müze", "Işıklı bir park", "Bir kutu lego", "Amina ile resim",
+    "Doğum günü kutlaması", "kutuplar ve penguenler", "Bir köpek parkı", "dans ve müzik",
+    "Yarın tiyatroya gidiyoruz", "Amcam bana gitar öğretiyor", "I got a new bike",
+    "sinema ve patlamış mısır", "Kitap okumak çok eğlenceli",
+]
+RUDE_ARABIC = [
+    "شرموطة", "شـــرموطة", "شَرْمُوطَة", "الشرموطة", "والشرموطة", "ش ر م و ط ة", "قحبة",
+    "قحبه", "كس امك", "كسمك", "زب", "طيز", "نيك", "منيوك", "يا منيوك", "متناك", "خول",
+    "معرص", "يلعن ابوك", "ابن الكلب", "إبن القحبة",
+]
+ORDINARY_ARABIC = [
+    "أريد حديقة للكلاب", "حمار في المزرعة", "مكتبة كبيرة للأطفال", "نلعب كرة القدم",
+    "الرسم والموسيقى", "كسرة خبز", "زبدة وعسل", "ابن عمي يرسم", "مسرح للأطفال في الحي",
+    "نريد ملعبًا للجميع", "طبخ من كل العالم", "أحب الرقص", "كلب صغير لطيف",
+]
+RUDE_POLISH = [
+    "kurwa", "KURWA!!!", "Kurwą", "k u r w a", "kurrrrwa", "kurw1", "kurewski", "chuj",
+    "chujowy", "huj", "jebać", "pojebany", "pierdolę", "pierdolić", "Spierdalaj",
+    "wypierdalaj", "pizda", "skurwysyn", "skurwiel", "ciota", "zjeb", "debil", "dupek",
+]
+ORDINARY_POLISH = [
+    "Chcę grać w piłkę nożną", "pedał od roweru", "Szmata do sprzątania", "hulajnoga i rower",
+    "huśtawka w parku", "kurczak z ryżem", "nowa kurtka", "pizza z serem", "Dupa", "debiut",
+    "Łódź i Kraków", "Teatr dla dzieci", "Źrebak na farmie", "Gotowanie z babcią",
+]
+
+
+@pytest.mark.parametrize("text", RUDE_TURKISH + RUDE_ARABIC + RUDE_POLISH)
+def test_rude_words_in_turkish_arabic_and_polish_are_refused(text):
+    assert bad_words(text), text
+
+
+@pytest.mark.parametrize("text", ORDINARY_TURKISH + ORDINARY_ARABIC + ORDINARY_POLISH)
+def test_ordinary_turkish_arabic_and_polish_pass(text):
+    assert not bad_words(text), (text, bad_words(text))
+
+
+def test_turkish_dotted_and_dotless_i_fold_to_one_letter():
+    assert bad_words("SİKTİR") == bad_words("SIKTIR") == bad_words("sıktır") == ["siktir"]
+    assert not has_bad_word("SIKICI DEĞİL") and not has_bad_word("ışık")
+
+
+def test_arabic_vowel_marks_tatweel_and_letter_forms_are_one_word():
+    plain = bad_words("قحبة")
+    assert plain and bad_words("قَحْبَة") == plain and bad_words("قحـــبة") == plain
+    assert bad_words("قحبه") == plain  # teh marbuta written as heh
+    assert bad_words("إبن القحبة") == bad_words("ابن القحبه")
+
+
+def test_names_in_every_language():
+    for name in ("Ayşe", "Işıl", "İbrahim", "Amina", "Łucja", "Małgorzata", "محمد", "نور",
+                 "فاطمة", "Kübra", "Wojciech"):
+        assert clean_text(name, "name") == name
+    with pytest.raises(Refused):
+        clean_text("Kurwa", "name")
+    with pytest.raises(Refused):
+        clean_text("شرموطة", "name")

@@ -1,4 +1,5 @@
-"""A Dutch and English word filter for what children type (ideas, answers and names).
+"""A word filter for what children type (ideas, answers and names), in the languages the
+tablet speaks: Dutch and English, and Turkish, Arabic and Polish.
 
 It works on words, never on bits of words, so "Scunthorpe", "Sussex", "kunst", "cocktail"
 or "klassiek" pass. Before matching, the text is folded the ways children dodge a filter:
@@ -9,7 +10,12 @@ or "klassiek" pass. Before matching, the text is folded the ways children dodge 
   ("k4nk3r", "1u1", "a$$hole"); a number on its own stays a number ("groep 7");
 - letters split by dots, dashes, stars or spaces ("k.u.t", "k u t", "k-u-t", "f u c k"),
   a word broken in two ("fu ck", "kan-ker", "hallo,kanker");
-- stretched letters ("kuuuut", "kloooootzak").
+- stretched letters ("kuuuut", "kloooootzak");
+- Turkish dotted and dotless i as one letter ("SİKTİR", "SIKTIR", "sıktır" are "siktir"),
+  Polish "ł" as "l" ("pierdolę" is "pierdole");
+- Arabic written with vowel marks (tashkeel) or stretched with tatweel ("شـــرموطة"), the
+  forms of alef (أ إ آ ا), yeh (ى ي ی), teh marbuta (ة ه) and kaf (ك ک) as one letter, and
+  the article or "and" glued on ("الشرموطة", "والشرموطة").
 
 A folded word is refused when it is on the list (`_WORDS`), or starts with one of a few
 curse stems Dutch glues onto anything (`_STEMS`: "kankerzooi", "kutweer", "fuckface"),
@@ -26,9 +32,19 @@ Decisions, so they are not made again by accident:
   Compounds about the illness pass ("kankeronderzoek", "kankerpatiënt").
 - Any word starting with "kut" is refused: no Dutch word does ("kutsen" is not one, it is
   in no Dutch dictionary; "kussen" is, and passes), except names: the Turkish first names
-  Kutay and Kutlu, and Kuta.
+  Kutay and Kutlu, and Kuta; and Turkish words, which fold to "kut...": "kütüphane"
+  (library), "kutu" (box), "kutlamak" (to celebrate), "kutup", "kutsal".
 - Mild words ("dom", "stom", "dumb", "stupid") pass: an over-eager filter frustrates
   children more than it protects them, and the leader can hide anything at once.
+- Turkish, Arabic and Polish follow the same rules. Words that only differ from an
+  ordinary word by a letter the folding removes are matched as typed (`_AS_TYPED`): the
+  Turkish "göt" would otherwise be the English "got", "amına" the first name Amina.
+  Turkish "sik" on its own passes: typed without Turkish letters it is also "sık" (often,
+  "sık sık"); its unmistakable forms ("siktir", "sikerim") are refused. No Turkish stem
+  "sik": "sıkıcı" (boring) and "sıkmak" (to squeeze) fold to words starting with it.
+  Animal words used as insults are ordinary words ("köpek", "كلب", "حمار", "świnia": a dog
+  park, a farm with a donkey) and pass, like "dom". The Polish "pedał" (a slur, and the
+  pedal of a bike) and "szmata" (also a cloth) pass; "dupa" (bum) passes like "poep".
 - Names (`name=True`) are checked against the same list plus names of hatred ("Hitler",
   "nazi"), which may still appear in an idea about history. Real first names pass, also
   when they are a listed word elsewhere ("Dick") or carry a shadow ("Adolf"): the filter
@@ -55,10 +71,30 @@ _WORDS = frozenset("""
     cock cunt cunts pussy slut sluts whore whores fag fags faggot faggots nigger niggers nigga
     niggas retard retards retarded wanker wankers twat twats porn porno sex seks sexy seksi
     kys
+    orospu orospular orospucocugu siktir siktirgit sikerim sikeyim siktim sikik sikis
+    siktigim amcik yarrak yarak yavsak kahpe pezevenk gavat ibne serefsiz gerizekali aq
+    gotveren
+    kurwa kurwy kurwie kurwo kurewski kurewsko chuj chuja chuju chujowy chujowa chujnia huj
+    jebac jebany jebana jebane jebie jebnij pojebany pojebana pierdol pierdole pierdolic
+    pierdolony spierdalaj wypierdalaj spierdolony pizda pizdy skurwysyn skurwiel ciota
+    zjeb zjebany debil debile dupek
 """.split())
 
+# Arabic (folded as below: no vowel marks or tatweel, one alef, yeh and teh marbuta).
+_ARABIC = """
+    شرموطة شرموطه شراميط قحبة قحبه قحاب كس كسمك كسختك زب زبي زبك طيز طيزك نيك انيك نيكك
+    منيوك منيك متناك خول عرص معرص يلعن ملعون
+"""
+_ARABIC_PHRASES = ("كس امك", "ابن الكلب", "ابن القحبة", "يلعن ابوك", "ابن الحرام")
+
 # Stems that make any word they start a rude one.
-_STEMS = ("kanker", "kenker", "tering", "tyfus", "klere", "kut", "hoeren", "fuck", "shit")
+_STEMS = ("kanker", "kenker", "tering", "tyfus", "klere", "kut", "hoeren", "fuck", "shit",
+          "orospu", "kurw", "pierdol", "spierdal", "wypierdal", "pojeb", "skurw", "chuj",
+          "شرموط", "منيوك", "متناك", "معرص")
+
+# Matched as typed (lower case, nothing else): folded they would be an
+# ordinary word ("göt" → "got", "amına" → the name Amina, "piç" → "pic").
+_AS_TYPED = frozenset({"göt", "götü", "göte", "götün", "amına", "piç", "piçler", "piçlik"})
 
 # Innocent words that start like a stem.
 _ILLNESS = ("afdeling", "behandel", "bestrijd", "cel", "centra", "centrum", "diagnose",
@@ -70,7 +106,9 @@ _ILLNESS = ("afdeling", "behandel", "bestrijd", "cel", "centra", "centrum", "dia
 _INNOCENT_STARTS = ("kleren", *(f"{illness}{head}" for illness in ("kanker", "tyfus")
                                 for head in _ILLNESS),
                     "shitake", "shitzu", "shihtzu", "kutuzov", "kuttekoven", "kuttingen",
-                    "kutay", "kutlu")  # the last two: Turkish first names
+                    "kutay", "kutlu",  # Turkish first names
+                    # Turkish words: library, box, to celebrate, pole, holy
+                    "kutuphane", "kutu", "kutla", "kutup", "kutsal")
 _INNOCENT_WORDS = frozenset({"kuta"})  # a name, and a town on Bali
 
 # Known names and titles in which a listed word is innocent.
@@ -79,7 +117,8 @@ _INNOCENT_PHRASES = ("moby dick", "dick bruna", "dick advocaat", "dick laan")
 _INNOCENT = re.compile(r"\b(?:" + "|".join(_INNOCENT_PHRASES) + r")\b")
 
 # Words of more than one word.
-_PHRASES = ("kill yourself", "kill urself", "kill your self", "go kill yourself")
+_PHRASES = ("kill yourself", "kill urself", "kill your self", "go kill yourself",
+            "orospu cocugu", "amina koyim", "amina koyayim", "ananin ami", "ananı sikeyim")
 
 # Only in names: hatred a child must not be called by (fine in an idea about history).
 _NAME_WORDS = frozenset({"hitler", "adolfhitler", "nazi", "nazis"})
@@ -92,7 +131,14 @@ _LOOKALIKES = str.maketrans({
     "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "к": "k",
     "т": "t", "м": "m", "н": "h", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g",
     "α": "a", "ε": "e", "ο": "o", "ι": "i", "κ": "k", "τ": "t", "ν": "v", "υ": "u",
+    # Turkish dotless i and Polish ł, which NFKD leaves alone
+    "ı": "i", "ł": "l",
+    # Arabic: one alef, yeh, teh marbuta, kaf and waw; tatweel (ـ) and the small signs gone
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ة": "ه",
+    "ک": "ك", "گ": "ك", "ؤ": "و", "ـ": None,
 })
+_ARABIC_LETTERS = "\u0621-\u064a"
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "لل", "ال", "يا", "و")
 # Digits and signs children use for letters; "1" and "|" can be an i or an l.
 _SWAPS = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "$": "s", "@": "a", "!": "i",
           "€": "e", "8": "b", "9": "g"}
@@ -102,10 +148,23 @@ _SWAPPABLE = set(_SWAPS) | set(_EITHER)
 
 def _fold(text: str) -> str:
     """Lower case, no accents, no invisible characters, Latin look-alikes."""
-    text = unicodedata.normalize("NFKD", text.lower())
+    text = unicodedata.normalize("NFKD", text.replace("İ", "i").lower())
     text = "".join(c for c in text if not unicodedata.combining(c)
                    and unicodedata.category(c) != "Cf")
     return text.translate(_LOOKALIKES)
+
+
+def _as_typed(text: str) -> list[str]:
+    """The words of `_AS_TYPED` in `text`, matched with only case folded ("GÖT" is "göt")."""
+    light = unicodedata.normalize("NFKC", text.replace("İ", "i").lower())
+    light = "".join(c for c in light if unicodedata.category(c) != "Cf")
+    return [word for word in re.findall(r"\w+", light) if word in _AS_TYPED]
+
+
+_ARABIC_WORDS = frozenset(_fold(w) for w in _ARABIC.split())
+_WORDS = _WORDS | _ARABIC_WORDS
+_STEMS = tuple(_fold(s) for s in _STEMS)
+_PHRASES = tuple(_fold(p) for p in (*_PHRASES, *_ARABIC_PHRASES))
 
 
 def _core(token: str) -> str:
@@ -118,7 +177,7 @@ def _read(part: str, choice: tuple[str, ...] = ()) -> str:
     picks = iter(choice or ("i",) * len(part))
     letters = "".join(next(picks) if c in _EITHER else _SWAPS.get(c, c) if c in _SWAPS
                       else c if c.isalpha() else "" for c in part)
-    return re.sub(r"[^a-z]", "", letters)
+    return re.sub(f"[^a-z{_ARABIC_LETTERS}]", "", letters)
 
 
 @lru_cache(maxsize=50_000)
@@ -143,9 +202,14 @@ def _spellings(token: str) -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def _stretched(word: str) -> frozenset[str]:
-    """A word as typed and with letters typed three or more times made one or two."""
-    return frozenset({word, re.sub(r"(.)\1{2,}", r"\1", word),
-                      re.sub(r"(.)\1{2,}", r"\1\1", word)})
+    """A word as typed and with letters typed three or more times made one or two; an
+    Arabic word also without the article or "and" glued on ("الشرموطة")."""
+    forms = {word, re.sub(r"(.)\1{2,}", r"\1", word), re.sub(r"(.)\1{2,}", r"\1\1", word)}
+    for form in list(forms):
+        for prefix in _ARABIC_PREFIXES:
+            if form.startswith(prefix) and len(form) - len(prefix) >= 2:
+                forms.add(form[len(prefix):])
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=50_000)
@@ -235,6 +299,8 @@ def _found(text: str, *, name: bool) -> list[str]:
     for phrase in _PHRASES:
         if f" {phrase} " in spaced:
             hit(phrase)
+    for word in _as_typed(text):
+        hit(word)
     return found
 
 

@@ -14,14 +14,15 @@ from pathlib import Path
 from flask import Flask, request, session
 from flask_babel import Babel, gettext, lazy_gettext
 
-from ..domain.languages import CHILD, DEFAULT, LEADER
+from ..domain.languages import BY_CODE, CHILD, DEFAULT, LEADER, direction
 
 LANGUAGES = CHILD  # every catalogue there is
 # Pages children read: these blueprints, minus the leader's printouts among them.
 CHILD_BLUEPRINTS = ("tablet", "public")
 LEADER_ENDPOINTS = ("public.poster_image", "public.poster_document", "public.progress_qr")
 # The templates whose every text a child may read (globs below templates/).
-CHILD_TEMPLATES = ("tablet/*.html", "public/*.html", "error.html", "base.html")
+CHILD_TEMPLATES = ("tablet/*.html", "public/*.html", "_languages.html", "error.html",
+                   "base.html")
 
 
 def child_gettext(text: str, **variables) -> str:
@@ -79,3 +80,6 @@ def init_app(app: Flask) -> None:
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(
         Path(__file__).resolve().parent.parent / "translations")
     Babel(app, locale_selector=select_locale)
+    # the children's language list, names in their own script (templates/_languages.html)
+    app.jinja_env.globals["child_languages"] = [BY_CODE[code].as_dict() for code in CHILD]
+    app.jinja_env.globals["text_direction"] = direction

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
 
 from ..domain.errors import Refused
+from ..domain.languages import BY_CODE, CHILD
 from ..domain.names import AVATARS
+from ..i18n.client import child_catalogue
 from ..i18n.messages import message
 from ..media import images
 from ..services import run, take_part
@@ -45,6 +47,18 @@ def app(code: str):
     limits = images.tablet_limits(current_app.config["SOCKET_BUFFER_BYTES"])
     limits["too_big"] = message(Refused("image_too_big"))  # said when a tablet cannot send
     return render_template("tablet/app.html", avatars=AVATARS, limits=limits, **data)
+
+
+@bp.route("/texts/<lang>.json")
+def texts(lang: str):
+    """The tablet's texts in one child language, for a tablet that switches language
+    without reloading: `{lang, name, dir, voice, texts}`; `texts` has the keys of
+    window.T that children's pages use (workshop/i18n/client.py)."""
+    if lang not in CHILD:
+        return {"error": "not_found", "message": message(Refused("not_found"))}, 404
+    body = jsonify({**BY_CODE[lang].as_dict(), "lang": lang, "texts": child_catalogue(lang)})
+    body.headers["Cache-Control"] = "no-cache"  # new texts come with an update
+    return body
 
 
 @bp.route("/j/<code>/name")
