@@ -15,6 +15,7 @@
 | WORKSHOP_IDLE_HOURS | 12 | a login ends after this long without a request |
 | WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For and -Proto |
 | WORKSHOP_RETENTION_MONTHS | 12 | months child data is kept after a series (settings page wins) |
+| WORKSHOP_DB_WAIT_SECONDS | 10 | how long a socket event waits for a locked database, then "busy" |
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def load(overrides: dict | None = None) -> dict:
         "PROXIES": int(env("WORKSHOP_PROXIES") or 0),
         # the default retention period; an admin's choice on the settings page wins
         "RETENTION_MONTHS": int(env("WORKSHOP_RETENTION_MONTHS") or 12),
+        # A socket event waits this long in all for the database (a SQLite file locked by
+        # a backup, say), then it is refused with "busy": the tablet's outbox keeps the
+        # item and sends it again. Below the 15 s a tablet waits for an answer, so the
+        # words arrive.
+        "DB_WAIT_SECONDS": float(env("WORKSHOP_DB_WAIT_SECONDS") or 10),
     }
     settings.update(overrides)
     settings["DATA_DIR"] = Path(settings["DATA_DIR"])

@@ -8,8 +8,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from . import sqlite_calls
+from .sqlite_calls import Busy, deadline
+
+__all__ = ["Busy", "Database", "deadline", "sqlite_url"]
+
+# How long a SQLite statement waits for a lock without a `deadline` of its own (seconds).
+SQLITE_TIMEOUT = 30.0
 # The key of the PostgreSQL advisory lock that migrations run under ("workshop" in ASCII).
 MIGRATION_LOCK = 0x776F726B73686F70
 
@@ -23,9 +31,17 @@ class Database:
         self.url = url
         self.sqlite = url.startswith("sqlite")
         if self.sqlite:
+            # In gevent mode the driver's calls run in real threads (store/sqlite_calls.py):
+            # a locked file is a wait for the work that needs it, not a frozen server.
+            run = sqlite_calls.green_runner()
             self.engine = create_engine(url, pool_size=10, max_overflow=90, pool_timeout=60,
-                                        connect_args={"timeout": 30,
+                                        connect_args={"timeout": SQLITE_TIMEOUT,
                                                       "check_same_thread": False})
+
+            def connect(_dialect, _record, cargs, cparams):
+                return sqlite_calls.connect(run, SQLITE_TIMEOUT, *cargs, **cparams)
+
+            event.listen(self.engine, "do_connect", connect)
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
             self.engine = create_engine(url, pool_size=10, max_overflow=40, pool_timeout=60,
@@ -40,13 +56,23 @@ class Database:
     @contextmanager
     def begin(self, write: bool = False) -> Iterator[Session]:
         """A database session for one unit of work; rolled back if it raises. `write`
-        marks work that will write, so SQLite writers take turns in this process."""
+        marks work that will write, so SQLite writers take turns in this process.
+        Under a `deadline` a SQLite file locked for longer raises `Busy`, with nothing
+        of the work stored."""
         lock = self._writer if write else None
         if lock is not None:
-            lock.acquire()
+            left = sqlite_calls.time_left()
+            if not lock.acquire(timeout=-1 if left is None else max(0.0, left)):
+                raise Busy()
         dbs = self.factory()
         try:
             yield dbs
+        except OperationalError as exc:
+            dbs.rollback()
+            if self.sqlite and sqlite_calls.is_busy(exc.orig) \
+                    and sqlite_calls.time_left() is not None:
+                raise Busy() from exc
+            raise
         except BaseException:
             dbs.rollback()
             raise
