@@ -46,6 +46,8 @@ _MESSAGES = {
     "child_removed": lazy_gettext("This child was removed from the workshop. Let the child "
                                   "back in first."),
     "bad_request": lazy_child_gettext("Something went wrong. Try again."),
+    "db_busy": lazy_child_gettext("Saving takes longer than usual. Your work is kept and "
+                                  "sent again by itself."),
     "not_found": lazy_child_gettext("That was not found."),
     "forbidden": lazy_child_gettext("You are not allowed to do that."),
     "login_required": lazy_gettext("Please log in."),
