@@ -31,8 +31,26 @@ def test_the_privacy_page_shows_the_period_in_force_to_anyone(client, db):
     assert "Who sees it" in english
     _admin(client, db)
     client.post("/settings", data={"retention_months": "1"})
-    assert "After 1 month the computer forgets you" in client.get("/privacy").get_data(
+    assert "After 1 month the computer forgets you" in client.get("/privacy?lang=en").get_data(
         as_text=True)
+
+
+def test_the_privacy_page_comes_in_every_child_language_arabic_right_to_left(client):
+    """Linked from the tablet: a child (and a parent) reads it in the tablet's language."""
+    turkish = client.get("/privacy?lang=tr").get_data(as_text=True)
+    assert 'lang="tr"' in turkish and 'dir="ltr"' in turkish
+    assert "Çocuklar için" in turkish and "12 ay sonra bilgisayar seni unutur" in turkish
+    assert "Veliler ve okullar için" in turkish
+    polish = client.get("/privacy?lang=pl").get_data(as_text=True)
+    assert "Dla dzieci" in polish and "Czas przechowywania: 12 miesięcy." in polish
+    assert "12 miesięcy po ostatnich warsztatach" in polish
+    arabic = client.get("/privacy?lang=ar").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in arabic
+    assert "للأطفال" in arabic and "بعد 12 شهرًا ينساك الحاسوب" in arabic
+    assert "لأولياء الأمور والمدارس" in arabic
+    # the choice is remembered like on the tablet, and the language list is there
+    assert 'lang="ar"' in client.get("/privacy").get_data(as_text=True)
+    assert 'href="?lang=pl"' in arabic
 
 
 def test_an_admin_sets_the_period_on_the_settings_page(client, db):

@@ -17,12 +17,13 @@ from flask_babel import Babel, gettext, lazy_gettext
 from ..domain.languages import BY_CODE, CHILD, DEFAULT, LEADER, direction
 
 LANGUAGES = CHILD  # every catalogue there is
-# Pages children read: these blueprints, minus the leader's printouts among them.
-CHILD_BLUEPRINTS = ("tablet", "public")
+# Pages children read: these blueprints, minus the leader's printouts among them (the
+# privacy page is linked from the tablet and the progress page: children and parents read it).
+CHILD_BLUEPRINTS = ("tablet", "public", "privacy")
 LEADER_ENDPOINTS = ("public.poster_image", "public.poster_document", "public.progress_qr")
 # The templates whose every text a child may read (globs below templates/).
 CHILD_TEMPLATES = ("tablet/*.html", "public/*.html", "_languages.html", "error.html",
-                   "base.html")
+                   "base.html", "privacy.html")
 
 
 def child_gettext(text: str, **variables) -> str:
