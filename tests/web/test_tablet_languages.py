@@ -73,3 +73,21 @@ def test_the_texts_of_one_language_for_a_tablet_that_switches(app):
     assert client.get("/texts/de.json").status_code == 404
     # fetching texts does not change the language the tablet's pages are in
     assert 'lang="nl"' in client.get("/j").get_data(as_text=True)
+    # a child who chooses a language on the tablet (?choose=1): its next pages are in it
+    assert client.get("/texts/tr.json?choose=1").get_json()["lang"] == "tr"
+    assert 'lang="tr"' in client.get("/j").get_data(as_text=True)
+    assert 'lang="tr"' in client.get("/privacy").get_data(as_text=True)
+
+
+def test_the_code_page_reads_aloud_and_says_a_wrong_code_in_words(app):
+    client = app.test_client()
+    html = client.get("/j?lang=ar").get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in html and "js/voices.js" in html
+    assert 'data-say="اكتب الرمز الذي على الشاشة الكبيرة."' in html
+    assert "لا يوجد صوت لهذه اللغة على هذا الجهاز اللوحي." in html  # shown when no voice
+    # an empty or wrong code: words in the child's language (no browser bubble: novalidate)
+    assert "novalidate" in html
+    wrong = client.post("/j", data={"code": ""})
+    assert wrong.status_code == 400
+    said = wrong.get_data(as_text=True)
+    assert 'data-say-too>هذا الرمز لا يعمل. انظر إلى الرمز على الشاشة الكبيرة.</p>' in said

@@ -75,7 +75,17 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "not_me": _c("Switch child"),
         "hello_name": _c("Hi %(name)s!"),
         "read_aloud": _c("Read aloud"),
+        "no_voice": _c("No voice for this language on this tablet."),
         "language": _c("Language"),
+        "choose_language": _c("Choose your language"),
+        # refusals a child meets on the tablet itself, in words (the server's are in
+        # i18n/messages.py and come with the answer)
+        "text_empty": _c("Type something first."),
+        "text_too_long": _c("That is too long. Use at most %(maximum)s letters."),
+        "letters_left": _c("Letters left: %(n)s"),
+        "pick_animal_first": _c("Pick one of the animals."),
+        "name_first": _c("Type your first name, or tap the dice."),
+        "slow_down": _c("Not so fast! Wait a moment and try again."),
         # steps on the tablet
         "wait_for_screen": _c("Look at the big screen"),
         "send": _c("Send"),
@@ -156,6 +166,14 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "close": _c("Close"),
         "time_left": _c("Time left"),
         "your_votes": _c("Your votes"),
+        # "I'm done": the big button on every input step, and what the leader sees
+        "im_done": _c("I'm done"),
+        "im_done_yes": _c("Done! You can still add more."),
+        "not_done": _c("Not done yet"),
+        "n_done": _("%(n)s of %(m)s done"),
+        "still_busy": _("Still busy"),
+        "all_done": _("Everyone is done!"),
+        "results_live": _("Results show live"),
         # --- screen (more) ---
         "step_of": _("Step %(n)s of %(m)s"),
         "n_joined": _("%(n)s joined"),

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 
 from ..domain.errors import Refused
 from ..domain.languages import BY_CODE, CHILD
@@ -56,6 +65,10 @@ def texts(lang: str):
     window.T that children's pages use (workshop/i18n/client.py)."""
     if lang not in CHILD:
         return {"error": "not_found", "message": message(Refused("not_found"))}, 404
+    if request.args.get("choose"):
+        # the child chose it on the tablet: the next page this tablet opens (a reload, the
+        # privacy page) is in it too, like ?lang= (i18n.child_locale)
+        session["child_lang"] = lang
     body = jsonify({**BY_CODE[lang].as_dict(), "lang": lang, "texts": child_catalogue(lang)})
     body.headers["Cache-Control"] = "no-cache"  # new texts come with an update
     return body
