@@ -154,3 +154,18 @@ def test_partners_and_advisors_start_at_their_network(app, client, db):
     assert client.get("/plans").status_code == 403
     assert client.get("/groups/new").status_code == 403
     assert "Plans" not in client.get("/networks?lang=en").get_data(as_text=True)
+
+
+def test_the_plan_editor_sets_when_results_show(client, leader, app):
+    assert client.post("/plans/inspire/copy", data={"new_name": "inspire-6b"}).status_code == 302
+    page = client.get("/plans/inspire-6b/edit").get_data(as_text=True)
+    assert page.count('name="s2.results"') == 1 and page.count("<select") == 2  # poll, cards
+    plan = app.extensions["plans"].get("inspire-6b")
+    poll = next(i for i, s in enumerate(plan.steps) if s.kind == "poll")
+    assert plan.steps[poll].results == "reveal"
+    assert client.post("/plans/inspire-6b/edit",
+                       data={f"s{poll}.results": "live"}).status_code == 302
+    assert app.extensions["plans"].get("inspire-6b").steps[poll].results == "live"
+    bad = client.post("/plans/inspire-6b/edit", data={f"s{poll}.results": "sometimes"})
+    assert bad.status_code == 400
+    assert app.extensions["plans"].get("inspire-6b").steps[poll].results == "live"

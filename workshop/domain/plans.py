@@ -15,6 +15,13 @@ STEP_KINDS = ("welcome", "news", "question", "poll", "cards", "ideas", "vote", "
               "wrapup")
 LANGS = CHILD  # a plan text may be given in every language a child reads
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+# Steps whose results are counts (poll choices, card reactions, votes) and when the
+# classroom screen and the tablets show those counts: "live" as the children choose, or
+# "reveal": only once the leader presses "Show results". A step says it (`results:`), else
+# the plan (`results:` at the top), else the kind's default.
+COUNTED_KINDS = ("poll", "cards", "vote")
+RESULTS = ("live", "reveal")
+DEFAULT_RESULTS = {"poll": "live", "cards": "live", "vote": "reveal"}
 
 
 class PlanError(ValueError):
@@ -73,11 +80,25 @@ class Step:
     budget: int = 0
     max_per_idea: int = 0
     top: int = 0
+    results: str = ""  # counted kinds: "live" or "reveal" (RESULTS); "" for the others
 
     @property
     def takes_input(self) -> bool:
         """True when children can send something in this step."""
         return self.kind not in ("welcome", "news", "wrapup")
+
+    @property
+    def counted(self) -> bool:
+        """True when the step's results are counts that follow the reveal rule."""
+        return self.kind in COUNTED_KINDS
+
+
+def results_shown(step: Step, index: int, revealed: list[int] | tuple[int, ...] | None) -> bool:
+    """Whether the screen and the tablets show the counts of step `index` now: always for a
+    "live" step, after the leader's "Show results" (`revealed` holds the step) otherwise."""
+    if step.counted and step.results == "live":
+        return True
+    return index in (revealed or ())
 
 
 @dataclass(frozen=True)
@@ -89,6 +110,7 @@ class Plan:
     title: Text
     summary: Text
     steps: tuple[Step, ...] = field(default_factory=tuple)
+    results: str = ""  # the plan's own `results:` ("live" or "reveal"), "" when not given
 
 
 # --- reading YAML with line numbers -------------------------------------------------------
@@ -165,6 +187,12 @@ class _Reader:
             raise self.fail(f"{what} must be a whole number from {low} to {high}", loc)
         return value
 
+    def results(self, loc: _Loc, what: str) -> str:
+        if loc.value not in RESULTS:
+            raise self.fail(f"{what}: results must be 'live' (counts show as the children "
+                            "choose) or 'reveal' (only after \"Show results\")", loc)
+        return loc.value
+
     def ident(self, loc: _Loc, what: str) -> str:
         value = loc.value
         if not isinstance(value, str) or not _ID.match(value):
@@ -204,7 +232,7 @@ def _choices(r: _Reader, loc: _Loc, what: str, low: int, high: int) -> tuple[Cho
     return tuple(out)
 
 
-def _step(r: _Reader, loc: _Loc, index: int) -> Step:
+def _step(r: _Reader, loc: _Loc, index: int, plan_results: str = "") -> Step:
     what = f"step {index}"
     if not isinstance(loc.value, dict):
         raise r.fail(f"{what} must be a list of 'key: value' lines", loc)
@@ -219,6 +247,11 @@ def _step(r: _Reader, loc: _Loc, index: int) -> Step:
         allowed |= {"budget", "max_per_idea"}
     if kind == "wrapup":
         allowed.add("top")
+    if kind in COUNTED_KINDS:
+        allowed.add("results")
+    elif "results" in loc.value:
+        raise r.fail(f"{what}: results is only for {', '.join(COUNTED_KINDS)} steps",
+                     loc.value["results"])
     data = r.mapping(loc, what, allowed)
     fields: dict[str, Any] = {
         "kind": kind,
@@ -239,6 +272,9 @@ def _step(r: _Reader, loc: _Loc, index: int) -> Step:
         )
     if kind == "wrapup":
         fields["top"] = r.integer(data["top"], "top", 1, 20) if "top" in data else 5
+    if kind in COUNTED_KINDS:
+        fields["results"] = (r.results(data["results"], what) if "results" in data
+                             else plan_results or DEFAULT_RESULTS[kind])
     return Step(**fields)
 
 
@@ -256,7 +292,8 @@ def parse_plan(text: str, source: str = "") -> Plan:
         raise PlanError("the file is empty", 1, source)
     r = _Reader(source)
     root = _located(node)
-    data = r.mapping(root, "the plan", {"name", "kind", "title", "summary", "steps"})
+    data = r.mapping(root, "the plan", {"name", "kind", "title", "summary", "results",
+                                        "steps"})
     name = r.ident(r.need(data, "name", "the plan", root), "name")
     kind_loc = r.need(data, "kind", "the plan", root)
     if kind_loc.value not in PLAN_KINDS:
@@ -264,7 +301,8 @@ def parse_plan(text: str, source: str = "") -> Plan:
     steps_loc = r.need(data, "steps", "the plan", root)
     if not isinstance(steps_loc.value, list) or not 1 <= len(steps_loc.value) <= 30:
         raise r.fail("'steps' must be a list of 1 to 30 steps", steps_loc)
-    steps = tuple(_step(r, s, i + 1) for i, s in enumerate(steps_loc.value))
+    plan_results = r.results(data["results"], "the plan") if "results" in data else ""
+    steps = tuple(_step(r, s, i + 1, plan_results) for i, s in enumerate(steps_loc.value))
     summary = data.get("summary")
     return Plan(
         name=name,
@@ -272,6 +310,7 @@ def parse_plan(text: str, source: str = "") -> Plan:
         title=r.text(r.need(data, "title", "the plan", root), "title", 80),
         summary=r.text(summary, "summary", 400) if summary else Text(nl=""),
         steps=steps,
+        results=plan_results,
     )
 
 
@@ -319,10 +358,14 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             item["max_per_idea"] = step.max_per_idea
         if step.kind == "wrapup":
             item["top"] = step.top
+        if step.counted and step.results:
+            item["results"] = step.results
         steps.append(item)
     data: dict[str, Any] = {"name": plan.name, "kind": plan.kind, "title": plan.title.as_dict()}
     if plan.summary.nl:
         data["summary"] = plan.summary.as_dict()
+    if plan.results:
+        data["results"] = plan.results
     data["steps"] = steps
     return data
 

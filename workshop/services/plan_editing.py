@@ -1,5 +1,6 @@
 """Editing a plan's texts from a form: field names like `s2.prompt.en`, `s2.c1.label.nl`,
-`s2.minutes`. Every new value passes the same checks as a plan file."""
+`s2.minutes`, `s2.results` (live or reveal: poll, cards and vote steps). Every new value
+passes the same checks as a plan file."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..domain.errors import Refused
-from ..domain.plans import LANGS, Plan, PlanError, Text, dump_plan, parse_plan
+from ..domain.plans import LANGS, RESULTS, Plan, PlanError, Text, dump_plan, parse_plan
 
 
 def _text(form: Mapping[str, str], key: str, old: Text) -> Text:
@@ -31,9 +32,12 @@ def apply_form(plan: Plan, form: Mapping[str, str]) -> Plan:
             minutes_value = int(minutes) if minutes else None
         except ValueError:
             raise Refused("plan_broken", error=f"step {i + 1}: minutes") from None
+        results = form.get(f"{key}.results", step.results).strip() if step.counted else ""
+        if step.counted and results not in RESULTS:
+            raise Refused("plan_broken", error=f"step {i + 1}: results") from None
         steps.append(replace(step, title=_text(form, f"{key}.title", step.title),
                              prompt=_text(form, f"{key}.prompt", step.prompt),
-                             minutes=minutes_value, choices=choices))
+                             minutes=minutes_value, choices=choices, results=results))
     edited = replace(plan, title=_text(form, "title", plan.title),
                      summary=_text(form, "summary", plan.summary), steps=tuple(steps))
     try:
