@@ -66,6 +66,11 @@ _MESSAGES = {
     "plan_not_own": lazy_gettext("Shipped plans cannot be edited. Make a copy first."),
     "no_such_step": lazy_gettext("There is no step there."),
     "unknown_action": lazy_gettext("Unknown action."),
+    "tables_count_invalid": lazy_gettext("Choose from %(minimum)s to %(maximum)s tables, or "
+                                         "none."),
+    "no_tables": lazy_gettext("Make tables first."),
+    "no_such_table": lazy_gettext("There is no such table."),
+    "no_cloud_here": lazy_gettext("Only a question wall can be shown as a word cloud."),
     "timer_minutes_invalid": lazy_gettext("Set the timer to a whole number of minutes, "
                                           "from 1 to %(maximum)s."),
     # the network board

@@ -18,7 +18,18 @@ from ..domain import identity as who
 from ..domain.errors import Refused
 from ..domain.languages import CHILD, DEFAULT, LEADER, child_language
 from ..i18n.messages import error_body, message
-from ..services import accounts, audit, identity, moderation, run, setup, snapshots, take_part
+from ..services import (
+    accounts,
+    audit,
+    clouds,
+    identity,
+    moderation,
+    run,
+    setup,
+    snapshots,
+    tables,
+    take_part,
+)
 from ..store.db import Busy, deadline
 from ..store.models import Participant, Workshop
 from . import budget, rooms
@@ -200,6 +211,32 @@ class LiveNamespace(Namespace):
             self._broadcast(dbs, workshop)
         return {"ok": True}
 
+    @handler
+    def on_tables(self, data):
+        """Tables (subgroups): make (an even split over `value` tables, 0 for none), move
+        a child (`child_id`) to table `value`, give table `table` the idea `value`, or
+        give the tables the shortlist round-robin (`ideas_auto`)."""
+        with _db().begin(write=True) as dbs:
+            user, workshop = self._leader_event(dbs, data, "tables")
+            op = str(data.get("op"))
+            if op == "make":
+                workshop = tables.make(dbs, user, workshop.id, data.get("value"))
+            elif op == "move":
+                workshop = tables.move(dbs, user, workshop.id, _int(data.get("child_id")),
+                                       _int(data.get("value")))
+            elif op == "idea":
+                workshop = tables.assign(dbs, user, workshop.id, _int(data.get("table")),
+                                         _int(data.get("value")))
+            elif op == "ideas_auto":
+                workshop = tables.reassign(dbs, user, workshop.id)
+            else:
+                raise Refused("unknown_action")
+            self._broadcast(dbs, workshop)
+            if op in ("make", "move"):  # each tablet hears its own table
+                for child in snapshots.children(dbs, workshop):
+                    self._send("table", {"table": child["table"]}, to=rooms.child(child["id"]))
+        return {"ok": True}
+
     def _broadcast(self, dbs, workshop) -> None:
         """Send the new state to the screens and the shared part to every tablet."""
         self._send("screen_state", snapshots.screen(dbs, workshop),
@@ -249,6 +286,13 @@ class LiveNamespace(Namespace):
                                                  device)
             workshop_id, child_id = workshop.id, child.id
         with _db().begin() as dbs:  # the reading happens outside the writers' turn
+            workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
+            seat = tables.needs_seat(workshop, child)
+        if seat:  # the class sits at tables and this child came after the split
+            with _db().begin(write=True) as dbs:
+                tables.seat(dbs, dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id))
+                dbs.commit()
+        with _db().begin() as dbs:
             workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
             state = snapshots.tablet(dbs, workshop, child)
         previous = self.clients.get(request.sid, {})
@@ -309,8 +353,19 @@ class LiveNamespace(Namespace):
                 self._results_wake()
             else:
                 self._send("added", result, to=rooms.screen(client["workshop_id"]))
+            if result["what"] == "answer":
+                self._cloud(client["workshop_id"], data.get("step_index"))
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
         return {"ok": True, "result": result}
+
+    def _cloud(self, workshop_id: int, step_index) -> None:
+        """A question wall shown as a word cloud: the screens get the new cloud."""
+        with _db().begin() as dbs:
+            workshop = dbs.get(Workshop, workshop_id)
+            if step_index != workshop.step_index or not clouds.is_cloud(workshop):
+                return
+            body = {"step_index": step_index, "words": clouds.words(dbs, workshop)}
+        self._send("cloud", body, to=rooms.screen(workshop_id))
 
     # --- who may be a child (picture key, the leader's yes, removed tablets) ----------------
 

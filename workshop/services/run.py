@@ -81,7 +81,8 @@ def _set_timer(workshop: Workshop, timer: flow.Timer) -> None:
 
 
 ACTIONS = ("next", "prev", "goto", "timer_start", "timer_pause", "timer_add", "lock",
-           "unlock", "reveal", "hide_results", "approval_on", "approval_off", "focus", "end")
+           "unlock", "reveal", "hide_results", "approval_on", "approval_off", "focus", "end",
+           "cloud_on", "cloud_off")
 
 
 def control(dbs: Session, actor: User, workshop_id: int, action: str,
@@ -103,6 +104,10 @@ def control(dbs: Session, actor: User, workshop_id: int, action: str,
             _reset_timer(workshop, plan)
             if plan.steps[target].kind == "critical" and workshop.focus_idea_id is None:
                 workshop.focus_idea_id = _first_shortlisted(dbs, workshop)
+            if plan.steps[target].kind == "critical" and workshop.series.group.table_count \
+                    and not workshop.table_ideas:
+                from . import tables  # it builds on this module
+                tables.auto_ideas(dbs, workshop)
     elif action == "timer_start":
         minutes = flow.timer_minutes(value, 5)  # refused even when a paused timer resumes
         timer = _timer(workshop)
@@ -129,6 +134,9 @@ def control(dbs: Session, actor: User, workshop_id: int, action: str,
         if idea is None or idea.series_id != workshop.series_id:
             raise Refused("not_found")
         workshop.focus_idea_id = idea.id
+    elif action in ("cloud_on", "cloud_off"):
+        from . import clouds
+        clouds.switch(workshop, plan.steps[workshop.step_index].kind, action == "cloud_on")
     elif action == "end":
         workshop.status = flow.Status.ENDED
         workshop.ended_at = utcnow()

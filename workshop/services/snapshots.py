@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from ..domain import flow, news
 from ..domain.plans import Step
+from ..domain.tables import seated
 from ..store.models import Attendance, Idea, Participant, Response, Vote, Workshop
+from . import clouds, tables
 from .class_news import news_for_group
 from .media_links import media_url
 from .run import plan_of
@@ -179,6 +181,7 @@ def common(dbs: Session, workshop: Workshop) -> dict:
         "locked": workshop.locked, "approval": workshop.approval,
         "revealed": workshop.step_index in (workshop.revealed or []),
         "focus_idea_id": workshop.focus_idea_id,
+        "tables": tables.data(workshop), "cloud": clouds.is_cloud(workshop),
     }
 
 
@@ -188,6 +191,8 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
     if step.kind == "question":
         content["items"] = _responses(dbs, workshop, everything=everything,
                                       step_index=index, kind="answer")
+        if clouds.is_cloud(workshop):
+            content["words"] = clouds.words(dbs, workshop)
     elif step.kind == "poll":
         content["counts"] = choice_counts(dbs, workshop, index, "poll")
     elif step.kind == "cards":
@@ -206,6 +211,7 @@ def _step_content(dbs: Session, workshop: Workshop, step: Step, everything: bool
     if step.kind == "critical":
         content["items"] = _responses(dbs, workshop, everything=everything,
                                       step_index=index, kind="critical")
+        content["table_progress"] = tables.progress(dbs, workshop)
     if step.kind == "wrapup":
         content["summary"] = _summary(dbs, workshop)
         visible = [i for i in content["ideas"]
@@ -245,7 +251,8 @@ def children(dbs: Session, workshop: Workshop) -> list[dict]:
     rows = dbs.scalars(select(Participant).join(Attendance, Attendance.participant_id ==
                                                 Participant.id)
                        .where(Attendance.workshop_id == workshop.id).order_by(Attendance.id))
-    return [child_data(c) for c in rows]
+    count = workshop.series.group.table_count
+    return [child_data(c) | {"table": seated(c.table_no, count)} for c in rows]
 
 
 def who_asks(dbs: Session, workshop: Workshop) -> dict:
@@ -325,8 +332,9 @@ def tablet_own(dbs: Session, workshop: Workshop, child: Participant) -> dict:
     """What is the child's own in the current step."""
     index = workshop.step_index
     step = plan_of(workshop).steps[index]
-    own: dict = {"me": child_data(child) | {"lang": child.lang,
-                                            "has_key": bool(child.key_hash)}}
+    own: dict = {"me": child_data(child) | {
+        "lang": child.lang, "has_key": bool(child.key_hash),
+        "table": seated(child.table_no, workshop.series.group.table_count)}}
     if step.kind in ("question", "poll", "cards", "critical"):
         kinds = {"question": "answer", "poll": "poll", "cards": "reaction",
                  "critical": "critical"}

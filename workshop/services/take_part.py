@@ -33,7 +33,7 @@ from ..store.models import (
     Workshop,
     utcnow,
 )
-from . import identity, snapshots
+from . import identity, snapshots, tables
 from .run import find_by_code, plan_of
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -58,6 +58,7 @@ def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=
     dbs.flush()
     dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
     identity.record_device(dbs, workshop.id, child.id, device)
+    tables.seat(dbs, workshop, child)  # a class at tables: the smallest table
     dbs.commit()
     return {"token": child.token, "participant": snapshots.child_data(child)}
 

@@ -66,6 +66,8 @@ class Group(Base):
     # children of the group forgotten after the retention period who took part: they stay
     # in "children reached" (services/retention.py, services/figures.py)
     forgotten_children: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # how many tables (subgroups) the class sits at, 0 for none (domain/tables.py)
+    table_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -103,6 +105,10 @@ class Workshop(Base):
     approval: Mapped[bool] = mapped_column(Boolean, default=False)
     revealed: Mapped[list] = mapped_column(JSON, default=list)
     focus_idea_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # the idea each table works out in critical thinking: {"1": idea id, ...}
+    table_ideas: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # the question steps the screen shows as a word cloud (step indexes)
+    clouds: Mapped[list | None] = mapped_column(JSON, nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=0)
     started_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -123,6 +129,8 @@ class Participant(Base):
     # the picture key, hashed (domain/identity.py), and the wrong keys in a row
     key_hash: Mapped[str | None] = mapped_column(String(120), nullable=True)
     key_wrong: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # the child's table (1..group.table_count), kept across the series' workshops
+    table_no: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
