@@ -46,6 +46,8 @@
   const BIG_ITEM = 256 * 1024;
   const DROPS_BEHIND = 2;
   const DROPS_GIVE_UP = 5;
+  // An item without an acknowledgement for this long (ms) is "saving..." (onSaving).
+  const SAVING_AFTER = 1000;
 
   class Outbox {
     constructor(key, handlers, options) {
@@ -127,15 +129,31 @@
             continue;
           }
           let reply;
+          // no answer within a second: the server may be waiting for its database, so the
+          // tablet can show "saving..." (onSaving true, then false with the answer)
+          let saving = false;
+          const slow = setTimeout(() => {
+            saving = true;
+            this.handlers.onSaving && this.handlers.onSaving(item, true);
+          }, SAVING_AFTER);
           try {
             reply = await call(this.socket, "submit", item, 15000);
           } catch (e) {
             // offline or no answer: keep it, try again on reconnect
             if (!this.socket.connected && size > BIG_ITEM) this.dropped(item);
             break;
+          } finally {
+            clearTimeout(slow);
+            if (saving && this.handlers.onSaving) this.handlers.onSaving(item, false);
           }
           // too fast (workshop/live/budget.py): keep it, it goes again in a moment
           if (reply && reply.error === "slow_down") break;
+          if (reply && reply.error === "db_busy") {
+            // the server's database stayed locked (WORKSHOP_DB_WAIT_SECONDS): nothing was
+            // stored; keep it, it goes again in a moment, and the child may see the words
+            this.handlers.onBusy && this.handlers.onBusy(item, reply);
+            break;
+          }
           if (reply && reply.error === "removed") {
             // the leader removed this tablet: keep it, it goes once the tablet is let back in
             this.ready = false;

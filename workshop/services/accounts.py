@@ -37,7 +37,7 @@ def _matches(stored: str | None, password: str) -> bool:
     long as for a known username."""
     if not stored or not stored.startswith("scrypt:"):
         if not _dummy:
-            _dummy.append(generate_password_hash(secrets.token_hex(16), method="scrypt"))
+            _dummy.append(_hash(secrets.token_hex(16)))  # once, off the loop too
         off_loop(check_password_hash, _dummy[0], password)
         return False
     return off_loop(check_password_hash, stored, password)
