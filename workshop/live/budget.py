@@ -26,6 +26,7 @@ BUDGETS = {
     "on_pick": (10, 0.5),
     # a tablet back online sends what it kept in one go: room for a workshop's worth
     "on_submit": (100, 5.0),
+    "on_done": (10, 1.0),  # "I'm done" and back: a child taps it now and then
 }
 CODE_EVENTS = {"on_join", "on_children", "on_pick", "on_tablet_hello", "on_ask_leader",
                "on_cancel_ask"}

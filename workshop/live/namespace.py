@@ -22,6 +22,7 @@ from ..services import (
     accounts,
     audit,
     clouds,
+    done_marks,
     identity,
     moderation,
     run,
@@ -59,7 +60,8 @@ def _taking_turns():
 # What a tablet asks before it is a child (or while it is not one any more): answered in the
 # language the tablet says it reads (`lang` in the event), else the one its page chose.
 TABLET_EVENTS = ("on_join", "on_children", "on_pick", "on_ask_leader", "on_cancel_ask",
-                 "on_tablet_hello", "on_tablet_own", "on_lang", "on_submit", "on_set_key")
+                 "on_tablet_hello", "on_tablet_own", "on_lang", "on_submit", "on_set_key",
+                 "on_done")
 
 
 def reply_language(client: dict, data, event: str) -> str:
@@ -353,19 +355,47 @@ class LiveNamespace(Namespace):
                 self._results_wake()
             else:
                 self._send("added", result, to=rooms.screen(client["workshop_id"]))
-            if result["what"] == "answer":
-                self._cloud(client["workshop_id"], data.get("step_index"))
+            if result["what"] in ("answer", "critical"):
+                self._step_extras(client["workshop_id"], result["what"], data.get("step_index"))
         self._send("mine", result, to=rooms.child(client["child_id"]), skip_sid=request.sid)
+        if result.get("undone") and not result.get("duplicate"):  # busy again in that step
+            self._done_changed(client, {"step_index": data.get("step_index"),
+                                        "child_id": client["child_id"], "done": False})
         return {"ok": True, "result": result}
 
-    def _cloud(self, workshop_id: int, step_index) -> None:
-        """A question wall shown as a word cloud: the screens get the new cloud."""
+    @handler
+    def on_done(self, data):
+        """The child says "I'm done" with the current step (`done` false: not done after
+        all); the screens and the child's other tablets hear it."""
+        client = self.clients.get(request.sid, {})
+        if client.get("kind") != "tablet":
+            raise Refused("unknown_child")
+        with _db().begin(write=True) as dbs:
+            change = done_marks.mark(dbs, client["workshop_id"], client["child_id"],
+                                     data.get("step_index"), data.get("done") is not False)
+        self._done_changed(client, change, skip_sid=request.sid)
+        return {"ok": True, **change}
+
+    def _done_changed(self, client: dict, change: dict, skip_sid: str | None = None) -> None:
+        """One child's "I'm done" changed: one small message (a class of 2,000 saying it
+        costs the screen 2,000 messages, not 2,000 growing lists)."""
+        self._send("done", change, to=rooms.screen(client["workshop_id"]))
+        self._send("done", change, to=rooms.child(client["child_id"]), skip_sid=skip_sid)
+
+    def _step_extras(self, workshop_id: int, what: str, step_index) -> None:
+        """A new answer on a question wall shown as a word cloud: the screens get the new
+        cloud; a critical answer of a class at tables: every table's progress."""
         with _db().begin() as dbs:
             workshop = dbs.get(Workshop, workshop_id)
-            if step_index != workshop.step_index or not clouds.is_cloud(workshop):
+            if step_index != workshop.step_index:
                 return
-            body = {"step_index": step_index, "words": clouds.words(dbs, workshop)}
-        self._send("cloud", body, to=rooms.screen(workshop_id))
+            if what == "answer" and clouds.is_cloud(workshop):
+                event, body = "cloud", {"words": clouds.words(dbs, workshop)}
+            elif what == "critical" and workshop.series.group.table_count:
+                event, body = "table_progress", {"progress": tables.progress(dbs, workshop)}
+            else:
+                return
+        self._send(event, {"step_index": step_index, **body}, to=rooms.screen(workshop_id))
 
     # --- who may be a child (picture key, the leader's yes, removed tablets) ----------------
 

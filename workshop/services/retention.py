@@ -52,6 +52,7 @@ from ..store.models import (
     Attendance,
     AuditEntry,
     ChildDevice,
+    DoneMark,
     Group,
     Idea,
     JoinRequest,
@@ -213,7 +214,8 @@ def _forget_series(dbs: Session, series: Series, now: datetime, done: Forgotten,
         Response.workshop_id.in_(workshops), Response.idea_id.in_(ideas)))).rowcount
     done.attendance += dbs.execute(delete(Attendance).where(
         Attendance.workshop_id.in_(workshops))).rowcount
-    for table in (ChildDevice, JoinRequest, Removal):  # tablet ids, questions, removals
+    # tablet ids, questions, removals, "I'm done" marks
+    for table in (ChildDevice, JoinRequest, Removal, DoneMark):
         dbs.execute(delete(table).where(table.workshop_id.in_(workshops)))
     dbs.execute(delete(IdeaNews).where(IdeaNews.idea_id.in_(ideas)))
     for shipment in dbs.scalars(select(OutgoingShipment).where(
@@ -248,7 +250,7 @@ def _strip_board_idea(item: BoardIdea, now: datetime, media: set[int]) -> None:
         item.photo_id = None
 
 
-_CHILD_ROWS = (Attendance, Idea, Response, Vote, ChildDevice, JoinRequest, Removal)
+_CHILD_ROWS = (Attendance, Idea, Response, Vote, ChildDevice, JoinRequest, Removal, DoneMark)
 
 
 def _forget_children(dbs: Session, group: Group, counted: set[int], before: datetime,

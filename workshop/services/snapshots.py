@@ -12,10 +12,10 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..domain import flow, news
-from ..domain.plans import Step
+from ..domain.plans import Step, results_shown
 from ..domain.tables import seated
 from ..store.models import Attendance, Idea, Participant, Response, Vote, Workshop
-from . import clouds, tables
+from . import clouds, done_marks, tables
 from .class_news import news_for_group
 from .media_links import media_url
 from .run import plan_of
@@ -36,6 +36,7 @@ def step_data(step: Step, index: int) -> dict:
         "choices": [{"id": c.id, "icon": c.icon, "label": c.label.as_dict(),
                      "text": c.text.as_dict() if c.text else None} for c in step.choices],
         "budget": step.budget, "max_per_idea": step.max_per_idea, "top": step.top,
+        "results": step.results,
     }
 
 
@@ -179,7 +180,7 @@ def common(dbs: Session, workshop: Workshop) -> dict:
                   and workshop.timer_remaining == step.minutes * 60,
                   "server_now": time.time()},
         "locked": workshop.locked, "approval": workshop.approval,
-        "revealed": workshop.step_index in (workshop.revealed or []),
+        "revealed": results_shown(step, workshop.step_index, workshop.revealed),
         "focus_idea_id": workshop.focus_idea_id,
         "tables": tables.data(workshop), "cloud": clouds.is_cloud(workshop),
     }
@@ -270,15 +271,19 @@ def screen(dbs: Session, workshop: Workshop) -> dict:
     data["children"] = children(dbs, workshop)
     data.update(who_asks(dbs, workshop))
     data.update(_step_content(dbs, workshop, step, everything=True))
+    if step.takes_input:  # who said "I'm done" in this step (the rest is busy)
+        data["done"] = done_marks.marked(dbs, workshop.id, workshop.step_index)
     return data
 
 
 def step_results(dbs: Session, workshop: Workshop) -> dict | None:
     """The current step's vote tally or choice counts, or None for steps without them.
-    The screen always gets them; the tablets once the leader revealed them."""
+    The screen always gets them (it shows the counts only when `revealed`: the leader's
+    view may look before); the tablets only when `revealed`: a "live" step, or the leader
+    pressed "Show results" (`domain.plans.results_shown`)."""
     step = plan_of(workshop).steps[workshop.step_index]
     results: dict = {"step_index": workshop.step_index,
-                     "revealed": workshop.step_index in (workshop.revealed or [])}
+                     "revealed": results_shown(step, workshop.step_index, workshop.revealed)}
     if step.kind == "vote":
         return results | {"tally": tally(dbs, workshop, workshop.step_index)}
     if step.kind in ("poll", "cards"):
@@ -351,6 +356,8 @@ def tablet_own(dbs: Session, workshop: Workshop, child: Participant) -> dict:
         own["mine"] = [idea_data(dbs, i, child) for i in rows]
     if step.kind == "vote":
         own["my_votes"] = my_votes(dbs, workshop, child)
+    if step.takes_input:
+        own["done"] = done_marks.is_marked(dbs, workshop.id, index, child.id)
     return own
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from ..domain import done as done_rules
 from ..domain import flow, names
 from ..domain.errors import Refused
 from ..domain.languages import CHILD
@@ -33,7 +34,7 @@ from ..store.models import (
     Workshop,
     utcnow,
 )
-from . import identity, snapshots, tables
+from . import done_marks, identity, snapshots, tables
 from .run import find_by_code, plan_of
 
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -163,6 +164,9 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
         result = dict(result, client_id=client_id, what=what)
         dbs.execute(_ADD_RECEIPT, {"client_id": client_id, "participant_id": child_id,
                                    "result": result, "created_at": utcnow()})
+        # adding something in a step makes the child busy again there ("I'm done" is undone)
+        undone = done_marks.clear(dbs, workshop_id, step_index, child_id) \
+            if done_rules.clears_mark(what) else False
         dbs.commit()
     except IntegrityError:  # the same id from another tablet or process, just now
         _remove_new_pictures(dbs)
@@ -175,7 +179,7 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
         _remove_new_pictures(dbs)
         raise
     dbs.info.pop(_NEW_PICTURES, None)
-    return result
+    return dict(result, undone=True) if undone else result
 
 
 # The statements of every submission, built once (building them anew each time was a

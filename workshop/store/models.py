@@ -267,6 +267,19 @@ class Vote(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class DoneMark(Base):
+    """A child said "I'm done" in one step of a workshop (domain/done.py); a new
+    submission of the child in that step removes it."""
+
+    __tablename__ = "done_marks"
+    __table_args__ = (UniqueConstraint("workshop_id", "step_index", "participant_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshops.id"))
+    step_index: Mapped[int] = mapped_column(Integer)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """A refused or notable event: a tablet sending leader events, a wrong workshop."""
 
