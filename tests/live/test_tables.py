@@ -72,8 +72,9 @@ def test_in_critical_thinking_each_table_gets_its_idea_and_the_screen_its_progre
     kids[0].submit("critical", {"idea_id": ideas[0], "question": "where", "text": "op het plein"})
     kids[0].submit("critical", {"idea_id": ideas[0], "question": "for_whom", "text": "iedereen"})
     kids[2].submit("critical", {"idea_id": ideas[0], "question": "where", "text": "in de school"})
-    screen.call("screen_hello")
+    heard = screen.latest("table_progress")  # after each answer, to the screens
     progress = screen.call("screen_hello")["state"]["table_progress"]
+    assert heard["progress"] == progress and heard["step_index"] == state["step_index"]
     assert progress == [
         {"table": 1, "idea_id": ideas[0], "questions": 2, "of_questions": 5, "children": 2,
          "of_children": 2},
