@@ -75,14 +75,14 @@ def test_the_pages_run_without_a_policy_violation(server, browser):
     page.locator("button.primary").click()
     expect(page).to_have_url(server.url + "/")
     page.goto(f"{server.url}/workshops/{workshop_id}/screen")
-    expect(page.locator(".s-title")).not_to_be_empty()  # screen.js ran and got the state
+    expect(page.locator(".s-title")).not_to_be_empty()  # screen/main.js ran and got the state
     assert page.evaluate("() => typeof window.T === 'object' && Object.keys(window.T).length")
     tab = context.new_page()
     tab.on("console", lambda m: violations.append(m.text)
            if "Content Security Policy" in m.text else None)
     tab.goto(f"{server.url}/j/{code}")
     assert tab.evaluate("() => window.TABLET.code") == code
-    expect(tab.locator(".t-loading")).to_have_count(0)  # tablet.js took over the page
+    expect(tab.locator(".t-loading")).to_have_count(0)  # tablet/main.js took over the page
     page.goto(server.url + "/networks")
     page.goto(server.url + "/j/ZZZZZZ")
     assert not violations, violations

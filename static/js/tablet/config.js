@@ -1,0 +1,16 @@
+/* The tablet's settings: window.TABLET (tablet_config.js, from the page's JSON block), the
+ * page's language and the picture limits of the server (media/images.py). */
+
+export const CFG = window.TABLET;
+export const LANG = window.LANG || "nl";
+export const TOKEN_KEY = "child:" + CFG.group_id;
+export const DEVICE_KEY = "device"; // this tablet's own id, for every group (docs/protocol.md)
+// What the server stores and reads (media/images.py): pictures are shrunk to fit first.
+export const LIMITS = CFG.limits || {};
+export const PHOTO_SIDE = LIMITS.photo_side || 1600;
+export const DRAWING_SIDE = LIMITS.drawing_side || 1200;
+// a picture: what the server takes, at most 3 MB (quick on school Wi-Fi), and two of them
+// (a drawing and a photo) fit in one message
+export const PICTURE_CHARS = Math.min(LIMITS.picture_chars || Infinity, 3 * 1024 * 1024,
+                                      LIMITS.message_chars ? LIMITS.message_chars / 2 - 8192
+                                        : Infinity);

@@ -1,0 +1,117 @@
+/* The connection and the child's session: hello with the token on every (re)connect, the
+ * child's outbox, forgetting a child, switching child or language. */
+
+import Live, { t } from "../common/live.js";
+import { app, deviceId, stateKey } from "./app.js";
+import { CFG, LANG, LIMITS, TOKEN_KEY } from "./config.js";
+import { showKeySet } from "./join.js";
+import { showRemoved } from "./removed.js";
+import { hideBanner, renderTop, showBanner, showLoading, showMessageScreen } from "./shell.js";
+import { applyState, onRefused, onSent, queueUpdate } from "./state.js";
+import { store } from "./store.js";
+import { askLeader, chooseEntry } from "./who.js";
+
+export function onConnect() {
+  app.conn = "online";
+  app.everConnected = true;
+  renderTop();
+  if (app.asking) askLeader(app.asking); // the leader may have answered meanwhile
+  else if (app.token) hello();
+  else if (["loading", "message", "removed"].includes(app.screen)) chooseEntry();
+}
+
+export function onDisconnect() {
+  app.conn = "offline";
+  if (app.outbox) app.outbox.detach();
+  renderTop();
+}
+
+export function onReconnecting() {
+  if (app.conn !== "online") { app.conn = "reconnecting"; renderTop(); }
+}
+
+export async function hello() {
+  if (!app.token || !app.socket.connected) return;
+  const seq = ++app.helloSeq;
+  const token = app.token;
+  let reply;
+  try {
+    reply = await Live.call(app.socket, "tablet_hello", { code: CFG.code, token: token,
+                                                          device: deviceId() });
+  } catch (e) {
+    setTimeout(() => { if (seq === app.helloSeq && app.socket.connected) hello(); }, 2000);
+    return;
+  }
+  if (seq !== app.helloSeq || token !== app.token) return;
+  if (!reply || !reply.ok) {
+    if (reply && reply.error === "removed") { showRemoved(); return; }
+    if (reply && reply.error === "unknown_child") {
+      forgetChild();
+      chooseEntry();
+    } else if (!app.state) {
+      showMessageScreen("🙈", (reply && reply.message) || t("error"));
+      return;
+    }
+    showBanner(reply && reply.message);
+    return;
+  }
+  app.removed = false;
+  setMe(reply.state.me);
+  applyState(reply.state);
+  app.outbox.attach(app.socket); // only after hello: the server knows who sends
+  if (reply.state.me.has_key === false) showKeySet(); // after the leader's yes
+}
+
+export function setMe(me) {
+  if (!app.me || app.me.id !== me.id || !app.outbox) {
+    if (app.outbox) app.outbox.detach();
+    app.outbox = new Live.Outbox(CFG.code + ":" + me.id, {
+      onChange: () => { renderTop(); queueUpdate(); },
+      onSent: onSent,
+      onRefused: onRefused,
+      onRemoved: () => showRemoved(),
+    }, { maxChars: LIMITS.message_chars ? LIMITS.message_chars - 4096 : 0,
+         tooBig: LIMITS.too_big });
+  }
+  app.me = me;
+  if (me.lang && me.lang !== LANG && app.socket.connected) {
+    Live.call(app.socket, "lang", { lang: LANG }).catch(() => {});
+    me.lang = LANG;
+  }
+}
+
+function forgetChild() {
+  store.del(TOKEN_KEY);
+  store.del(stateKey());
+  if (app.outbox) app.outbox.detach();
+  app.token = null;
+  app.me = null;
+  app.state = null;
+  app.outbox = null;
+  app.helloSeq++;
+  renderTop();
+}
+
+export function useToken(token) {
+  hideBanner(); // a message about the name or the picture is solved now
+  app.token = token;
+  store.set(TOKEN_KEY, token);
+  showLoading();
+  hello();
+}
+
+export function switchChild() {
+  if (window.speechSynthesis) window.speechSynthesis.cancel();
+  forgetChild();
+  chooseEntry();
+}
+
+export async function switchLanguage() {
+  const lang = CFG.other_lang;
+  if (app.me && app.socket.connected) {
+    try { await Live.call(app.socket, "lang", { lang: lang }, 3000); } catch (e) { /* later */ }
+  }
+  const url = new URL(window.location.href);
+  url.searchParams.set("lang", lang);
+  window.location.replace(url.toString());
+}

@@ -1,0 +1,109 @@
+/* The tablet's frame: the top bar (who, connection, waiting count, language, switch child),
+ * the offline strip, the message banner, the main area and the "pens down" overlay; and
+ * whole-screen changes (showScreen, loading, a message). */
+
+import { el, t } from "../common/live.js";
+import { app, dom } from "./app.js";
+import { CFG } from "./config.js";
+import { switchChild, switchLanguage } from "./session.js";
+import { button, icon } from "./ui.js";
+
+export function buildSkeleton() {
+  const root = document.getElementById("tablet-app");
+  dom.meAvatar = el("span", { class: "t-me-avatar", "aria-hidden": "true" });
+  dom.meName = el("span", { class: "t-me-name" });
+  dom.me = el("div", { class: "t-me" }, [dom.meAvatar, dom.meName]);
+  dom.connDot = el("span", { class: "t-conn-dot", "aria-hidden": "true" });
+  dom.connText = el("span", { class: "t-conn-text" });
+  dom.conn = el("div", { class: "t-conn", role: "status" }, [dom.connDot, dom.connText]);
+  dom.countNum = el("span", { class: "t-count-num" });
+  dom.count = el("div", { class: "t-count", title: t("waiting_send") },
+                 [icon("📤"), dom.countNum, el("span", { class: "sr-only", text: t("waiting_send") })]);
+  dom.lang = button("t-top-btn t-lang", { "aria-label": t("language"), lang: CFG.other_lang,
+                                          onclick: switchLanguage },
+                    [icon("🌐"), el("span", { text: CFG.other_label })]);
+  dom.switch = button("t-top-btn t-switch", { onclick: switchChild, title: t("not_me"),
+                                              "aria-label": t("not_me") },
+                      [icon("👥"), el("span", { text: t("not_me") })]);
+  dom.top = el("header", { class: "t-top" }, [
+    dom.me,
+    el("div", { class: "t-top-mid" }, [dom.conn, dom.count]),
+    el("div", { class: "t-top-end" }, [dom.lang, dom.switch]),
+  ]);
+  dom.offline = el("div", { class: "t-offline", role: "status" },
+                   [icon("📵"), el("span", { text: t("offline") })]);
+  dom.bannerText = el("span", { class: "t-banner-text" });
+  dom.banner = el("div", { class: "t-banner", role: "alert", hidden: true }, [
+    icon("💬"), dom.bannerText,
+    button("t-banner-close", { "aria-label": t("close"), onclick: hideBanner }, [icon("✕")]),
+  ]);
+  dom.main = el("main", { class: "t-main" });
+  dom.overlayIcon = el("p", { class: "t-overlay-icon", "aria-hidden": "true", text: "✋" });
+  dom.overlayText = el("p", { class: "t-overlay-text", text: t("locked") });
+  dom.overlay = el("div", { class: "t-overlay", hidden: true, role: "alert" },
+                   [el("div", { class: "t-overlay-box" }, [dom.overlayIcon, dom.overlayText])]);
+  dom.sticky = el("div", { class: "t-sticky" }, [dom.top, dom.offline, dom.banner]);
+  root.replaceChildren(dom.sticky, dom.main, dom.overlay);
+  root.removeAttribute("aria-live");
+  // Things that stick below the top bar need its height (it grows when offline).
+  const measure = () => document.documentElement.style.setProperty(
+    "--t-sticky-h", dom.sticky.offsetHeight + "px");
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(dom.sticky);
+  measure();
+}
+
+export function renderTop() {
+  const me = app.me;
+  dom.me.hidden = !me;
+  dom.switch.hidden = !me || app.removed;
+  if (me) { dom.meAvatar.textContent = me.avatar; dom.meName.textContent = me.name; }
+  dom.conn.className = "t-conn is-" + app.conn;
+  dom.connText.textContent = app.conn === "online" ? t("online") :
+    app.conn === "reconnecting" ? t("reconnecting") : "";
+  dom.conn.title = dom.connText.textContent || t("offline");
+  // Not at once while the page is first connecting: only after a real loss of connection.
+  dom.offline.hidden = app.conn === "online" ||
+    (!app.everConnected && Date.now() - app.startedAt < 4000);
+  const waiting = app.outbox ? app.outbox.items().length : 0;
+  dom.count.hidden = waiting === 0;
+  dom.countNum.textContent = String(waiting);
+  document.body.classList.toggle("t-is-offline", app.conn !== "online");
+}
+
+let bannerTimer = null;
+
+export function showBanner(message) {
+  dom.bannerText.textContent = message || t("error");
+  dom.banner.hidden = false;
+  dom.banner.classList.remove("t-pop");
+  void dom.banner.offsetWidth;
+  dom.banner.classList.add("t-pop");
+  clearTimeout(bannerTimer);
+  bannerTimer = setTimeout(hideBanner, 9000);
+}
+
+export function hideBanner() { dom.banner.hidden = true; }
+
+export function showScreen(name, children) {
+  app.screen = name;
+  app.view = null;
+  app.viewKey = null;
+  dom.overlay.hidden = true;
+  dom.main.className = "t-main t-screen-" + name;
+  dom.main.replaceChildren(...children);
+  window.scrollTo(0, 0);
+}
+
+export function showLoading() {
+  showScreen("loading", [el("div", { class: "t-center" }, [
+    el("p", { class: "t-huge t-bounce", "aria-hidden": "true", text: "👋" }),
+    el("p", { class: "t-lead", text: t("reconnecting") }),
+  ])]);
+}
+
+export function showMessageScreen(symbol, message) {
+  showScreen("message", [el("div", { class: "t-center" }, [
+    el("p", { class: "t-huge", "aria-hidden": "true", text: symbol }),
+    el("p", { class: "t-lead", text: message }),
+  ])]);
+}

@@ -1,0 +1,117 @@
+/* Step kind `ideas`: words, a category, a drawing and a photo; my ideas below with their
+ * status. */
+
+import { el, t } from "../../common/live.js";
+import { app, draftKey } from "../app.js";
+import { drawingPad } from "../drawing.js";
+import { categoryOf } from "../idea.js";
+import { mineSection, ownEntries, statusBadge } from "../mine.js";
+import { photoPicker } from "../photo.js";
+import { send } from "../state.js";
+import { store } from "../store.js";
+import { button, icon, nudge, picture, pressed, text } from "../ui.js";
+
+export function ideasView() {
+  const step = app.state.step;
+  const textKey = draftKey("idea");
+  const drawKey = draftKey("drawing");
+  const box = el("textarea", { class: "t-input t-text", rows: "3", maxlength: "280",
+                               placeholder: t("type_idea"), "aria-label": t("type_idea") });
+  box.value = store.get(textKey) || "";
+  box.addEventListener("input", () => {
+    if (box.value) store.set(textKey, box.value); else store.del(textKey);
+  });
+
+  let category = null;
+  const cats = (step.choices || []).map((c) => {
+    const b = button("t-cat", { "aria-pressed": "false", onclick: () => pickCategory(c.id) },
+                     [icon(c.icon, "t-cat-icon"), el("span", { class: "t-cat-label",
+                                                               text: text(c.label) })]);
+    b.dataset.id = c.id;
+    return b;
+  });
+  function pickCategory(id) {
+    category = category === id ? null : id;
+    cats.forEach((b) => pressed(b, b.dataset.id === category));
+  }
+
+  const pad = drawingPad(drawKey);
+  const photo = photoPicker();
+
+  const sendButton = button("t-big t-primary t-send", { onclick: go },
+                            [icon("📨"), el("span", { text: t("send") })]);
+  function go() {
+    const words = box.value.trim();
+    if (!words) { nudge(box); return; }
+    const payload = { text: words };
+    if (category) payload.category = category;
+    if (pad.drawn()) payload.drawing = pad.toDataURL();
+    if (photo.value()) payload.photo = photo.value();
+    const added = send("idea", payload);
+    if (added) scrollToMine = "c" + added.client_id;
+    box.value = "";
+    store.del(textKey);
+    pickCategory(null);
+    pad.clear();
+    photo.clear();
+    sendButton.classList.remove("t-sent-pop");
+    void sendButton.offsetWidth;
+    sendButton.classList.add("t-sent-pop");
+  }
+
+  const mine = mineSection("my_ideas", "💡");
+  let scrollToMine = null; // show the child where the idea they just sent went
+  const node = el("div", { class: "t-ideas" }, [
+    el("div", { class: "t-ideas-compose" }, [
+      el("div", { class: "t-ideas-words" }, [
+        box,
+        el("h2", { class: "t-h3" }, [icon("🏷"), el("span", { text: t("category") })]),
+        el("div", { class: "t-cats", role: "group", "aria-label": t("category") }, cats),
+        photo.node,
+      ]),
+      el("div", { class: "t-ideas-pics" }, [pad.node]),
+      sendButton,
+    ]),
+    mine.node,
+  ]);
+  return {
+    node: node,
+    update() {
+      mine.show(ownEntries("idea"), (e) => {
+        const src = e.item ? (e.item.drawing || e.item.photo) :
+          (e.payload.drawing || e.payload.photo);
+        const second = e.item ? (e.item.drawing && e.item.photo) :
+          (e.payload.drawing && e.payload.photo);
+        const cat = categoryOf((e.item || e.payload).category);
+        return [
+          el("div", { class: "t-thumbs" }, [
+            src ? picture(src, "t-thumb") : el("span", { class: "t-thumb t-thumb-none",
+                                                         "aria-hidden": "true", text: "💡" }),
+            second ? picture(second, "t-thumb") : null,
+          ]),
+          el("div", { class: "t-mine-words" }, [
+            el("p", { class: "t-mine-text" }, [cat ? icon(cat.icon) : null, " ",
+                                               e.text || ""]),
+            statusBadge(e.status),
+          ]),
+        ];
+      });
+      if (scrollToMine) {
+        const row = mine.node.querySelector('[data-key="' + CSS.escape(scrollToMine) + '"]');
+        scrollToMine = null;
+        if (row) row.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      }
+    },
+    restore(item) {
+      if (item.what !== "idea") return;
+      const p = item.payload || {};
+      const now = box.value.trim();
+      box.value = now ? (p.text || "") + "\n" + now : (p.text || "");
+      store.set(textKey, box.value);
+      if (p.category) { category = null; pickCategory(p.category); }
+      if (p.drawing && !pad.drawn()) pad.load(p.drawing);
+      if (p.photo && !photo.value()) photo.set(p.photo);
+      nudge(box);
+    },
+  };
+}
