@@ -32,6 +32,11 @@
   const kidsBox = el("section", { class: "c-mod c-kids" });
   q(".c-mod").after(kidsBox);
   const kids = L.childrenPanel(api, kidsBox);
+  // the tables (subgroups): make them, move a child, an idea per table (tables_panel.js)
+  const tablesBox = el("section", { class: "c-tables" });
+  kidsBox.after(tablesBox);
+  const tablesUi = window.LeaderTables.panel(api, tablesBox);
+  window.LeaderTables.watch(api);
 
   try {
     const initial = JSON.parse(document.getElementById("initial-state").textContent);
@@ -62,7 +67,7 @@
     const pending = store.pendingCount();
     ui.pending.hidden = pending === 0;
     ui.pending.textContent = "⏳ " + pending;
-    L.drawButtons(ui.buttons, L.buttons(api));
+    L.drawButtons(ui.buttons, L.buttons(api, window.LeaderTables.buttons(api)));
     const sig = JSON.stringify(s.steps) + s.step_index + s.status;
     if (ui.goto._sig !== sig) {
       ui.goto._sig = sig;
@@ -74,6 +79,7 @@
     }
     mod.draw();
     kids.draw();
+    tablesUi.draw();
     asks.draw();
     root.style.setProperty("--c-head-h", q(".c-head").offsetHeight + "px");
     tick();
@@ -96,7 +102,7 @@
     }
     if (timer.mode !== lastMode) {
       lastMode = timer.mode;
-      L.drawButtons(ui.buttons, L.buttons(api));
+      L.drawButtons(ui.buttons, L.buttons(api, window.LeaderTables.buttons(api)));
     }
   }
   setInterval(tick, 500);

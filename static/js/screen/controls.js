@@ -18,6 +18,7 @@ import {
   tx,
 } from "./page.js";
 import { schedule, view } from "./render.js";
+import { tableButtons } from "./tables.js";
 
 /* The leader's buttons; in a news step next and back go through the ideas first. */
 export function buttonsNow(extra) {
@@ -50,6 +51,7 @@ export function renderControls(state) {
       badge: store.pendingCount(), run: toggleDrawer },
     { id: "fullscreen", icon: "🖥️", label: t("fullscreen"), key: "F", pressed: !!document.fullscreenElement,
       run: toggleFullscreen },
+    ...tableButtons(),
   ];
   L.drawButtons(barButtons, buttonsNow(extra));
   const sig = JSON.stringify(state.steps) + state.step_index + state.status;

@@ -18,6 +18,7 @@ import { onConnect, onDisconnect, onReconnecting, setMe } from "./session.js";
 import { buildSkeleton, renderTop, showLoading } from "./shell.js";
 import { applyState, onMine, onRemoved, onResults, onShared } from "./state.js";
 import { store } from "./store.js";
+import { onTable } from "./table.js";
 import { onJoinAnswer } from "./who.js";
 
 function tidyStorage() {
@@ -47,6 +48,7 @@ function start() {
   app.socket.on("removed", onRemoved);
   app.socket.on("let_back", onLetBack);
   app.socket.on("me", onRenamed);
+  app.socket.on("table", onTable);
   window.addEventListener("offline", () => {
     app.conn = "offline";
     renderTop();

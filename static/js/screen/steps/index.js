@@ -4,10 +4,10 @@
 
 export { welcome } from "./welcome.js";
 export { news } from "./news.js";
-export { question } from "./question.js";
+export { question } from "./views.js"; // notes or word cloud
 export { poll } from "./poll.js";
 export { cards } from "./cards.js";
 export { ideas } from "./ideas.js";
 export { vote } from "./vote.js";
-export { critical } from "./critical.js";
+export { critical } from "./views.js"; // the class or its tables
 export { wrapup } from "./wrapup.js";

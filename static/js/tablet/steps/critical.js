@@ -7,6 +7,7 @@ import { composer } from "../composer.js";
 import { ideaPictures, ideaText } from "../idea.js";
 import { mineSection, ownEntries, statusBadge } from "../mine.js";
 import { send } from "../state.js";
+import { myTable, tableBadge, tableIdeaId } from "../table.js";
 import { button, icon, text } from "../ui.js";
 
 export function criticalView() {
@@ -18,7 +19,8 @@ export function criticalView() {
   let focusKey = null;
 
   function focusIdea() {
-    const id = app.state.focus_idea_id;
+    const atTable = tableIdeaId(); // a class at tables: only this table's idea
+    const id = atTable === undefined ? app.state.focus_idea_id : atTable;
     return (app.state.ideas || []).find((i) => i.id === id) || null;
   }
   function questionOf(id) { return step.choices.find((c) => c.id === id) || null; }
@@ -32,7 +34,7 @@ export function criticalView() {
       questions.replaceChildren();
       return;
     }
-    focusBox.replaceChildren(
+    focusBox.replaceChildren(...[tableBadge()].filter(Boolean),
       el("p", { class: "t-focus-label" }, [icon("💡"), el("span", { text: t("idea_for") })]),
       el("div", { class: "t-focus-card" }, [
         ideaPictures(idea, "t-focus-pics"),
@@ -84,7 +86,8 @@ export function criticalView() {
     ]),
     update() {
       const idea = focusIdea();
-      const key = idea ? idea.id + ":" + ideaText(idea) : "none";
+      const table = myTable();
+      const key = (idea ? idea.id + ":" + ideaText(idea) : "none") + ":" + (table ? table.table : "-");
       if (key !== focusKey) { focusKey = key; build(); }
       const ideas = app.state.ideas || [];
       const entries = ownEntries("critical");

@@ -1,0 +1,158 @@
+"""Tables and the word cloud in a real browser: the leader makes tables on the classroom
+screen, two tablets at different tables each see only their table's idea and its questions
+in critical thinking, the screen shows every table's progress; the leader switches the
+question wall to a word cloud and a hidden answer's words leave it. Screenshots go to
+WORKSHOP_SHOTS (1920x1080 screen, 1024x768 and 768x1024 tablets)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from . import test_workshop_flow
+from .test_workshop_flow import (
+    go_to_ideas,
+    join,
+    press_next,
+    send_idea,
+    shoot,
+    start_dream_workshop,
+    type_idea,
+    wall_card,
+)
+
+pages = test_workshop_flow.pages  # the fixture: pages that collect script errors
+pytestmark = pytest.mark.browser
+
+CLOUD = "#s-main .cloud .cloud-word"
+
+
+def answer(tablet: Page, words: str) -> None:
+    box = tablet.locator("textarea.t-input")
+    box.tap()
+    box.fill(words)
+    tablet.locator(".t-send").first.tap()
+    expect(box).to_have_value("")
+
+
+def bar_button(screen: Page, button: str):
+    screen.mouse.move(900, 1000)  # the control bar shows when the mouse moves
+    return screen.locator(f"#cb-buttons [data-id={button}]")
+
+
+def test_the_question_wall_as_a_word_cloud(server, pages, shots):
+    screen = pages.screen()
+    _, code = start_dream_workshop(screen, server, "Groep 7", "Najaar")
+    sam, noor = pages.tablet(), pages.tablet(landscape=True)
+    join(sam, f"{server.url}/j/{code}", 0, "Sam")
+    join(noor, f"{server.url}/j/{code}", 1, "Noor")
+    press_next(screen, 1)  # the dream plan's question wall
+    answer(sam, "Voetbal en dansen op het plein")
+    answer(noor, "Voetbal in de bibliotheek")
+    answer(noor, "Dansen met muziek")
+    expect(screen.locator("#s-main .note")).to_have_count(3)
+    bar_button(screen, "cloud").click()
+    words = screen.locator(CLOUD + ":visible")
+    expect(words.filter(has_text=re.compile("^voetbal$", re.I))).to_have_count(1)
+    expect(screen.locator(CLOUD).filter(has_text="bibliotheek")).to_have_count(1)
+    # the most used words are the biggest; none is smaller than 28 px at 1920x1080
+    sizes = screen.locator(CLOUD).evaluate_all(
+        "(ns) => ns.map((n) => [n.textContent, parseFloat(getComputedStyle(n).fontSize)])")
+    assert min(size for _, size in sizes) >= 28, sizes
+    big = {w.lower(): size for w, size in sizes}
+    assert big["voetbal"] > big["plein"], sizes
+    # no two words overlap
+    boxes = screen.locator(CLOUD).evaluate_all("""(ns) => ns.map((n) => {
+        const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    shoot(shots, "tables/screen-word-cloud", screen)
+    # the leader hides Noor's library answer: its words leave the cloud
+    screen.keyboard.press("m")
+    row = screen.locator("#drawer li.m-row").filter(
+        has=screen.locator(".m-text", has_text="bibliotheek"))
+    row.locator(".m-btn.bad").click()
+    expect(screen.locator(CLOUD).filter(has_text="bibliotheek")).to_have_count(0)
+    expect(screen.locator(CLOUD).filter(has_text="dansen")).to_have_count(1)
+    screen.keyboard.press("m")
+    shoot(shots, "tables/screen-word-cloud-hidden", screen)
+    # back to the notes, and the switch is kept per step
+    bar_button(screen, "cloud").click()
+    expect(screen.locator("#s-main .note")).to_have_count(2)
+
+
+def test_tables_each_work_on_their_own_idea(server, pages, shots):
+    screen = pages.screen()
+    _, code = start_dream_workshop(screen, server, "Groep 8", "Voorjaar")
+    maker = pages.tablet()
+    join(maker, f"{server.url}/j/{code}", 2, "Mo")
+    go_to_ideas(screen)
+    ideas = ["Een skatebaan bij de school", "Een snoepmuseum"]
+    for words in ideas:
+        type_idea(maker, words)
+        send_idea(maker)
+        expect(wall_card(screen, words)).to_have_count(1)
+    screen.keyboard.press("m")
+    for words in ideas:
+        row = screen.locator("#drawer li.m-row[data-type=idea]").filter(
+            has=screen.locator(".m-text", has_text=words))
+        row.locator(".m-actions > .m-btn").filter(has_text="☆").click()
+        expect(row).to_have_class(re.compile(r"\bstarred\b"))
+    screen.keyboard.press("m")
+    screen.once("dialog", lambda d: d.accept())
+    bar_button(screen, "end").click()
+    expect(screen.locator(".s-ended")).to_be_visible()
+
+    # the critical thinking workshop of the series
+    screen.go_back()
+    screen.reload()
+    rows = screen.locator("table.workshops tr[data-workshop]")
+    rows.nth(2).locator("button.start-workshop").click()
+    expect(screen.locator("#screen")).to_have_attribute("data-kind", "welcome")
+    code = screen.locator("#screen").get_attribute("data-code")
+    portrait, landscape = pages.tablet(), pages.tablet(landscape=True)
+    join(portrait, f"{server.url}/j/{code}", 0, "Sam")
+    join(landscape, f"{server.url}/j/{code}", 1, "Noor")
+
+    # the leader makes two tables on the screen: Sam at the first, Noor at the second
+    bar_button(screen, "tables").click()
+    panel = screen.locator(".s-tables")
+    expect(panel).to_be_visible()
+    panel.locator(".tp-count-btn[data-count='2']").click()
+    expect(panel.locator(".tp-table")).to_have_count(2)
+    expect(panel.locator(".tp-table").nth(0).locator(".tp-kid")).to_have_text([re.compile("Sam")])
+    expect(panel.locator(".tp-table").nth(1).locator(".tp-kid")).to_have_text([re.compile("Noor")])
+    shoot(shots, "tables/screen-tables", screen)
+    bar_button(screen, "tables").click()
+    expect(panel).to_be_hidden()
+
+    # critical thinking: each table its own idea, each tablet only its table's idea
+    screen.locator("#cb-goto").select_option(
+        str(screen.locator("#cb-goto option").evaluate_all(
+            "(os) => os.findIndex((o) => /plan|Maak/.test(o.textContent))")))
+    expect(screen.locator("#screen")).to_have_attribute("data-kind", "critical")
+    cards = screen.locator("#s-main .tp-card")
+    expect(cards).to_have_count(2)
+    expect(cards.nth(0)).to_contain_text(ideas[0])
+    expect(cards.nth(1)).to_contain_text(ideas[1])
+    expect(portrait.locator(".t-table")).to_contain_text("Vossen")
+    expect(portrait.locator(".t-focus-text")).to_have_text(ideas[0])
+    expect(landscape.locator(".t-table")).to_contain_text("Walvissen")
+    expect(landscape.locator(".t-focus-text")).to_have_text(ideas[1])
+    expect(portrait.locator(".t-question")).to_have_count(5)
+    # Sam answers two questions about the skate park: the screen shows table 1's progress
+    for n, words in ((0, "Voor alle kinderen"), (1, "Op het plein")):
+        portrait.locator(".t-question").nth(n).tap()
+        box = portrait.locator(".t-q-slot textarea.t-input")
+        box.fill(words)
+        portrait.locator(".t-q-slot .t-send").tap()
+        expect(box).to_have_value("")
+    expect(cards.nth(0).locator(".tp-card-count").first).to_contain_text("2")
+    expect(cards.nth(0).locator(".tp-card-count").nth(1)).to_contain_text("1")
+    expect(cards.nth(1).locator(".tp-card-count").first).to_contain_text("0")
+    shoot(shots, "tables/screen-table-progress", screen)
+    shoot(shots, "tables/tablet-table-critical-portrait", portrait)
+    shoot(shots, "tables/tablet-table-critical-landscape", landscape)
