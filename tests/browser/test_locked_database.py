@@ -26,6 +26,7 @@ from .test_workshop_flow import (
 
 pytestmark = pytest.mark.browser
 WORDS = "Een hut in de boom"
+BUSY = "Opslaan duurt langer dan normaal. Je werk is bewaard en wordt vanzelf opnieuw verstuurd."
 
 
 @pytest.fixture
@@ -73,6 +74,8 @@ def test_the_outbox_keeps_an_idea_the_locked_database_refused_and_it_is_stored_o
                 break
             time.sleep(0.05)
         assert _refusals(server) >= 2
+        expect(tablet.locator(".t-banner-text")).to_have_text(BUSY)
+        expect(my_idea(tablet, WORDS).locator(".t-status.is-waiting")).to_be_visible()
         assert [item["payload"]["text"] for item in _outbox(tablet)] == [WORDS]
         assert ideas_in_db(server, WORDS) == 0
         expect(my_idea(tablet, WORDS).locator(".t-status.is-sent")).to_have_count(0)

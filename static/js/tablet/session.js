@@ -70,6 +70,11 @@ export function setMe(me) {
       onSent: onSent,
       onRefused: onRefused,
       onRemoved: () => showRemoved(),
+      // too fast (workshop/live/budget.py): it goes again by itself; the child is told why
+      onSlow: (item, reply) => showBanner((reply && reply.message) || t("slow_down")),
+      // the server's database is locked for now (db_busy): the item waits, its row shows
+      // "waiting to send", and it goes again by itself; the child reads the server's words
+      onBusy: (item, reply) => showBanner(reply && reply.message),
     }, { maxChars: LIMITS.message_chars ? LIMITS.message_chars - 4096 : 0,
          tooBig: LIMITS.too_big });
   }
@@ -106,12 +111,4 @@ export function switchChild() {
   chooseEntry();
 }
 
-export async function switchLanguage() {
-  const lang = CFG.other_lang;
-  if (app.me && app.socket.connected) {
-    try { await Live.call(app.socket, "lang", { lang: lang }, 3000); } catch (e) { /* later */ }
-  }
-  const url = new URL(window.location.href);
-  url.searchParams.set("lang", lang);
-  window.location.replace(url.toString());
-}
+// switching language: lang.js (without a reload)
