@@ -19,8 +19,12 @@
   }
 
   function connect(handlers) {
+    // Polling first, then the upgrade to WebSocket when it gets through (the Socket.IO
+    // default): behind a school proxy that refuses WebSocket the page stays on polling
+    // instead of reconnecting forever. tryAllTransports: should polling fail, WebSocket.
     const socket = io("/live", {
-      transports: ["websocket", "polling"],
+      transports: ["polling", "websocket"],
+      tryAllTransports: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 4000,
       timeout: 8000,
@@ -147,7 +151,10 @@
             if (saving && this.handlers.onSaving) this.handlers.onSaving(item, false);
           }
           // too fast (workshop/live/budget.py): keep it, it goes again in a moment
-          if (reply && reply.error === "slow_down") break;
+          if (reply && reply.error === "slow_down") {
+            this.handlers.onSlow && this.handlers.onSlow(item, reply); // words for the child
+            break;
+          }
           if (reply && reply.error === "db_busy") {
             // the server's database stayed locked (WORKSHOP_DB_WAIT_SECONDS): nothing was
             // stored; keep it, it goes again in a moment, and the child may see the words
@@ -199,6 +206,8 @@
   }
 
   function speak(words, lang) {
+    // with voices.js on the page: the device's voice for the language, false without one
+    if (window.Speech) return window.Speech.say(words, lang || window.LANG);
     if (!("speechSynthesis" in window) || !words) return false;
     window.speechSynthesis.cancel();
     const u = new SpeechSynthesisUtterance(words);

@@ -26,8 +26,11 @@
   let responses = null;
   let pending = 0; // presents sent and not yet answered: their echoes must not move us back
 
-  const socket = io("/board", { transports: ["websocket", "polling"], reconnectionDelay: 500,
-                                reconnectionDelayMax: 4000, timeout: 8000 });
+  // Polling first, then the upgrade to WebSocket when it gets through: a school proxy that
+  // refuses WebSocket leaves the page on polling instead of reconnecting forever.
+  const socket = io("/board", { transports: ["polling", "websocket"], tryAllTransports: true,
+                                reconnectionDelay: 500, reconnectionDelayMax: 4000,
+                                timeout: 8000 });
 
   function current() { return deck[index] || null; }
 
@@ -225,6 +228,7 @@
   const dialogError = ui.dialog.querySelector(".error");
   ui.notnow.addEventListener("click", () => {
     dialogError.hidden = true;
+    if (window.ReasonPreview) window.ReasonPreview.refresh(dialogForm);
     ui.dialog.showModal();
     reasonBox.focus();
   });

@@ -24,8 +24,11 @@
   let kind = null;
   let busy = false;
 
-  const socket = io("/board", { transports: ["websocket", "polling"], reconnectionDelay: 500,
-                                reconnectionDelayMax: 4000, timeout: 8000 });
+  // Polling first, then the upgrade to WebSocket when it gets through: a school proxy that
+  // refuses WebSocket leaves the page on polling instead of reconnecting forever.
+  const socket = io("/board", { transports: ["polling", "websocket"], tryAllTransports: true,
+                                reconnectionDelay: 500, reconnectionDelayMax: 4000,
+                                timeout: 8000 });
 
   function say(text, bad) {
     ui.msg.hidden = !text;
