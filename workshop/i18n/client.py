@@ -78,6 +78,8 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "no_voice": _c("No voice for this language on this tablet."),
         "language": _c("Language"),
         "choose_language": _c("Choose your language"),
+        "privacy_link": _c("What do we keep about you?"),
+        "image_invalid": _c("That picture did not work. Try another one."),
         # refusals a child meets on the tablet itself, in words (the server's are in
         # i18n/messages.py and come with the answer)
         "text_empty": _c("Type something first."),

@@ -2,7 +2,12 @@
  * page's language and the picture limits of the server (media/images.py). */
 
 export const CFG = window.TABLET;
-export const LANG = window.LANG || "nl";
+// The child's language; it changes when the child chooses another (lang.js): a live binding,
+// so every module that imports LANG reads the new one.
+export let LANG = window.LANG || "nl";
+export function setLang(code) { LANG = code; window.LANG = code; }
+// The child languages, each {code, name (in its own script), dir, voice}.
+export const LANGUAGES = CFG.languages || [];
 export const TOKEN_KEY = "child:" + CFG.group_id;
 export const DEVICE_KEY = "device"; // this tablet's own id, for every group (docs/protocol.md)
 // What the server stores and reads (media/images.py): pictures are shrunk to fit first.

@@ -8,9 +8,9 @@ import { showRemoved } from "./removed.js";
 import { render } from "./render.js";
 import { useToken } from "./session.js";
 import { showBanner, showScreen } from "./shell.js";
-import { speakButton } from "./speech.js";
-import { button, icon, nudge, pressed } from "./ui.js";
-import { backButton, chooseEntry, keyPictures } from "./who.js";
+import { sentence, speakButton } from "./speech.js";
+import { button, icon, pressed, say, unsay } from "./ui.js";
+import { backButton, chooseEntry, keyPictures, languageRow } from "./who.js";
 
 const PictureKey = window.PictureKey; // picture_key.js, a classic script before the modules
 
@@ -55,7 +55,8 @@ async function showKeyChoose(draft) {
     showBanner(reply.message);
   }
   showScreen("key", keyChooser({ pictures: pictures, doneKey: "join", send: send,
-                                 back: () => showJoin(draft.canGoBack, draft) }));
+                                 back: () => showJoin(draft.canGoBack, draft) }),
+             () => showKeyChoose(draft));
 }
 
 export async function showKeySet() {
@@ -82,7 +83,8 @@ export async function showKeySet() {
     app.screen = "loading";
     render();
   }
-  showScreen("setkey", keyChooser({ pictures: pictures, doneKey: "done", send: send }));
+  showScreen("setkey", keyChooser({ pictures: pictures, doneKey: "done", send: send }),
+             showKeySet);
 }
 
 export function showJoin(canGoBack, draft) {
@@ -99,6 +101,7 @@ export function showJoin(canGoBack, draft) {
     chosen = a;
     avatars.forEach((x) => pressed(x, x === b));
     previewAvatar.textContent = a;
+    unsay(grid);
     previewAvatar.classList.remove("t-wiggle");
     void previewAvatar.offsetWidth;
     previewAvatar.classList.add("t-wiggle");
@@ -129,8 +132,8 @@ export function showJoin(canGoBack, draft) {
 
   function join() {
     /* Next: the secret pictures (showKeyChoose sends the join). */
-    if (!chosen) { nudge(grid); return; }
-    if (!input.value.trim()) { nudge(input); return; }
+    if (!chosen) { say(grid, t("pick_animal_first")); return; }
+    if (!input.value.trim()) { say(input, t("name_first")); return; }
     showKeyChoose({ avatar: chosen, name: input.value, canGoBack: canGoBack });
   }
 
@@ -139,7 +142,7 @@ export function showJoin(canGoBack, draft) {
       canGoBack ? button("t-btn t-back", { "aria-label": t("prev"), onclick: chooseEntry },
                          [icon("←", "t-icon t-flip")]) : null,
       el("h1", { class: "t-h1", text: t("pick_avatar") }),
-      speakButton(() => t("pick_avatar") + ". " + t("your_name")),
+      speakButton(() => sentence(t("pick_avatar"), t("your_name"), t("make_name"))),
     ]),
     grid,
     el("div", { class: "t-name-row" }, [
@@ -151,7 +154,8 @@ export function showJoin(canGoBack, draft) {
       makeName,
     ]),
     joinButton,
-  ]);
+    languageRow(),
+  ], () => showJoin(canGoBack, { avatar: chosen, name: input.value }));
   if (draft) { // back from the secret pictures: as the child left it
     const at = CFG.avatars.indexOf(draft.avatar);
     if (at >= 0) choose(draft.avatar, avatars[at]);

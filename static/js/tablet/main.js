@@ -15,6 +15,7 @@ import { CFG } from "./config.js";
 import { onLetBack, onRenamed } from "./removed.js";
 import { tick } from "./render.js";
 import { onConnect, onDisconnect, onReconnecting, setMe } from "./session.js";
+import { startLanguage } from "./lang.js";
 import { buildSkeleton, renderTop, showLoading } from "./shell.js";
 import { applyState, onMine, onRemoved, onResults, onShared } from "./state.js";
 import { store } from "./store.js";
@@ -39,6 +40,7 @@ function start() {
   tidyStorage();
   buildSkeleton();
   renderTop();
+  startLanguage();
   setTimeout(renderTop, 4100);
   app.socket = Live.connect({ onConnect, onDisconnect, onReconnecting });
   app.socket.on("shared", onShared);

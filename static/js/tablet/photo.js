@@ -22,7 +22,7 @@ export function photoPicker() {
     input.value = "";
     if (!file) return;
     take.disabled = true;
-    try { set(await resizePhoto(file)); } catch (e) { showBanner(t("error")); }
+    try { set(await resizePhoto(file)); } catch (e) { showBanner(t("image_invalid")); }
     take.disabled = false;
   });
   function set(url) {

@@ -24,7 +24,7 @@ export function showRemoved() {
       speakButton(words),
     ]),
     el("p", { class: "t-lead", text: t("removed_text") }),
-  ])]);
+  ])], showRemoved);
 }
 
 export function onLetBack() {

@@ -7,9 +7,9 @@ import { el, t } from "../common/live.js";
 import * as STEPS from "./steps/index.js";
 import { app, dom } from "./app.js";
 import { hideBanner, renderTop, showScreen } from "./shell.js";
-import { speakNow } from "./speech.js";
+import { sentence, speakButton } from "./speech.js";
 import { endedView } from "./steps/ended.js";
-import { button, icon, mmss, text } from "./ui.js";
+import { icon, mmss, text } from "./ui.js";
 
 export function render() {
   const s = app.state;
@@ -54,9 +54,7 @@ function buildHead() {
   dom.timer = el("div", { class: "t-timer", role: "timer", "aria-label": t("time_left"),
                           hidden: true }, [icon("⏱"), dom.timerText]);
   dom.progress = el("div", { class: "t-progress", "aria-hidden": "true" });
-  dom.speak = button("t-speak", { "aria-label": t("read_aloud"), title: t("read_aloud"),
-                                  onclick: (ev) => speakNow(stepWords(), ev.currentTarget) },
-                     [icon("🔊")]);
+  dom.speak = speakButton(stepWords, { note: true });
   return el("section", { class: "t-head" }, [
     el("div", { class: "t-head-words" }, [dom.title, dom.prompt]),
     el("div", { class: "t-head-side" }, [dom.speak, dom.timer]),
@@ -68,9 +66,10 @@ function stepWords() {
   const s = app.state;
   if (!s) return "";
   if (s.status === "ended") return t("ended");
-  const title = text(s.step.title);
-  const prompt = text(s.step.prompt);
-  return title + (/[.!?]$/.test(title) ? " " : ". ") + prompt;
+  // the title, the prompt, then what the child chooses from (the step's view says it:
+  // choices, cards, ideas to vote on, the questions), each a sentence of its own
+  const more = app.view && app.view.words ? app.view.words() : [];
+  return sentence(text(s.step.title), text(s.step.prompt), ...more);
 }
 
 function updateHead() {

@@ -4,8 +4,10 @@
 
 import { el, t } from "../common/live.js";
 import { app, dom } from "./app.js";
-import { CFG } from "./config.js";
-import { switchChild, switchLanguage } from "./session.js";
+import { LANG } from "./config.js";
+import { languageOf, openChooser } from "./lang.js";
+import { switchChild } from "./session.js";
+import { speakButton } from "./speech.js";
 import { button, icon } from "./ui.js";
 
 export function buildSkeleton() {
@@ -19,9 +21,12 @@ export function buildSkeleton() {
   dom.countNum = el("span", { class: "t-count-num" });
   dom.count = el("div", { class: "t-count", title: t("waiting_send") },
                  [icon("📤"), dom.countNum, el("span", { class: "sr-only", text: t("waiting_send") })]);
-  dom.lang = button("t-top-btn t-lang", { "aria-label": t("language"), lang: CFG.other_lang,
-                                          onclick: switchLanguage },
-                    [icon("🌐"), el("span", { text: CFG.other_label })]);
+  // the child's language, named in its own script: its accessible name is what it shows
+  const current = languageOf(LANG);
+  dom.lang = button("t-top-btn t-lang", { "aria-haspopup": "dialog", "aria-expanded": "false",
+                                          title: t("choose_language"), onclick: openChooser },
+                    [icon("🌐"), el("span", { lang: current.code, dir: current.dir,
+                                              text: current.name })]);
   dom.switch = button("t-top-btn t-switch", { onclick: switchChild, title: t("not_me"),
                                               "aria-label": t("not_me") },
                       [icon("👥"), el("span", { text: t("not_me") })]);
@@ -35,6 +40,7 @@ export function buildSkeleton() {
   dom.bannerText = el("span", { class: "t-banner-text" });
   dom.banner = el("div", { class: "t-banner", role: "alert", hidden: true }, [
     icon("💬"), dom.bannerText,
+    speakButton(() => dom.bannerText.textContent, { cls: "t-speak-mini" }),
     button("t-banner-close", { "aria-label": t("close"), onclick: hideBanner }, [icon("✕")]),
   ]);
   dom.main = el("main", { class: "t-main" });
@@ -84,8 +90,10 @@ export function showBanner(message) {
 
 export function hideBanner() { dom.banner.hidden = true; }
 
-export function showScreen(name, children) {
+export function showScreen(name, children, redraw) {
+  /* `redraw()` draws this screen again (in another language, lang.js). */
   app.screen = name;
+  app.redraw = redraw || null;
   app.view = null;
   app.viewKey = null;
   dom.overlay.hidden = true;
@@ -98,12 +106,12 @@ export function showLoading() {
   showScreen("loading", [el("div", { class: "t-center" }, [
     el("p", { class: "t-huge t-bounce", "aria-hidden": "true", text: "👋" }),
     el("p", { class: "t-lead", text: t("reconnecting") }),
-  ])]);
+  ])], showLoading);
 }
 
 export function showMessageScreen(symbol, message) {
   showScreen("message", [el("div", { class: "t-center" }, [
     el("p", { class: "t-huge", "aria-hidden": "true", text: symbol }),
     el("p", { class: "t-lead", text: message }),
-  ])]);
+  ])], () => showMessageScreen(symbol, message));
 }

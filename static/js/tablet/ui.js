@@ -1,7 +1,8 @@
 /* Small rendering helpers of the tablet: buttons, icons, pictures, a wordless nudge. */
 
-import { el, text as planText } from "../common/live.js";
+import { el, t, text as planText } from "../common/live.js";
 import { LANG } from "./config.js";
+import { speakButton } from "./speech.js";
 
 export function text(value) { return planText(value, LANG); }
 
@@ -36,4 +37,52 @@ export function mmss(seconds) {
 export function picture(src, cls) {
   return el("img", { class: cls || "t-pic", src: src, alt: "", loading: "lazy",
                      draggable: "false" });
+}
+
+export function say(node, words) {
+  /* Something is missing or wrong here: the nudge, and next to it in words what to do (read
+   * by screen readers, with its own read-aloud), until the child changes something. */
+  nudge(node);
+  let box = node.sayBox;
+  if (!box || !box.isConnected) {
+    box = el("p", { class: "t-say", role: "alert" });
+    node.sayBox = box;
+    node.insertAdjacentElement("afterend", box);
+    if (!node.saysListen) {
+      node.saysListen = true;
+      node.addEventListener("input", () => unsay(node));
+    }
+  }
+  box.replaceChildren(icon("💬"), el("span", { class: "t-say-text", text: words }),
+                      speakButton(() => words, { cls: "t-speak-mini" }));
+  box.hidden = false;
+}
+
+export function unsay(node) {
+  if (node.sayBox) node.sayBox.hidden = true;
+}
+
+export function letterCounter(box, maximum) {
+  /* Near the limit: how many letters are left; past it, in words that it is too long (no
+   * silent cut: the box takes more, sending says what to do). check() is true when the
+   * words fit. */
+  const counter = el("p", { class: "t-letters", "aria-live": "polite", hidden: true });
+  function update() {
+    const left = maximum - box.value.length;
+    counter.hidden = left > 40;
+    counter.classList.toggle("is-over", left < 0);
+    counter.textContent = left < 0 ? t("text_too_long", { maximum: maximum })
+      : t("letters_left", { n: left });
+  }
+  box.addEventListener("input", update);
+  return {
+    node: counter,
+    update: update,
+    check() {
+      update();
+      if (box.value.trim().length <= maximum) return true;
+      say(box, t("text_too_long", { maximum: maximum }));
+      return false;
+    },
+  };
 }

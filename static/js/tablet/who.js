@@ -3,8 +3,9 @@
 
 import Live, { el, t } from "../common/live.js";
 import { app, deviceId } from "./app.js";
-import { CFG } from "./config.js";
+import { CFG, LANG } from "./config.js";
 import { showJoin } from "./join.js";
+import { languageList } from "./lang.js";
 import { showRemoved } from "./removed.js";
 import { useToken } from "./session.js";
 import { hideBanner, showBanner, showLoading, showMessageScreen, showScreen } from "./shell.js";
@@ -18,7 +19,8 @@ export async function chooseEntry() {
   if (!app.socket.connected) return; // onConnect comes back here
   let reply = null;
   try {
-    reply = await Live.call(app.socket, "children", { code: CFG.code, device: deviceId() });
+    reply = await Live.call(app.socket, "children", { code: CFG.code, device: deviceId(),
+                                                      lang: LANG });
   } catch (e) {
     reply = null;
   }
@@ -47,14 +49,21 @@ function showWho(children) {
     grid,
     button("t-big t-new", { onclick: () => showJoin(true) },
            [icon("🙋"), el("span", { text: t("new_here") })]),
-  ]);
+    languageRow(),
+  ], () => showWho(children));
+}
+
+export function languageRow() {
+  /* The languages on the join screens too, each name in its own script, with the globe. */
+  return el("nav", { class: "t-lang-row", "aria-label": t("choose_language") },
+            [icon("🌐", "t-icon t-lang-row-globe"), languageList()]);
 }
 
 export async function keyPictures() {
   if (app.pictures) return app.pictures;
   try {
     const reply = await Live.call(app.socket, "children", { code: CFG.code,
-                                                            device: deviceId() });
+                                                            device: deviceId(), lang: LANG });
     if (reply && reply.pictures) app.pictures = reply.pictures;
   } catch (e) { /* offline: the caller says so */ }
   return app.pictures;
@@ -83,7 +92,7 @@ async function pick(child) {
     let reply;
     try {
       reply = await Live.call(app.socket, "pick", { code: CFG.code, participant_id: child.id,
-                                                    key: key, device: deviceId() });
+                                                    key: key, device: deviceId(), lang: LANG });
     } catch (e) { showBanner(t("offline")); keyPad.clear(); return; }
     if (reply.ok && reply.token) { useToken(reply.token); return; }
     if (reply.ok && reply.waiting) {
@@ -111,7 +120,7 @@ async function pick(child) {
     keyPad.node,
     button("t-big t-ask", { onclick: () => askLeader(child) },
            [icon("🙋"), el("span", { text: t("ask_leader") })]),
-  ]);
+  ], () => pick(child));
 }
 
 export async function askLeader(child) {
@@ -122,7 +131,7 @@ export async function askLeader(child) {
   try {
     reply = await Live.call(app.socket, "ask_leader", { code: CFG.code,
                                                         participant_id: child.id,
-                                                        device: deviceId() });
+                                                        device: deviceId(), lang: LANG });
   } catch (e) {
     if (app.asking === child) showAsked(child); // onConnect asks again
     return;
@@ -149,7 +158,7 @@ function showAsked(child) {
       whoChip(child),
       el("p", { class: "t-look" }, [icon("📺"), el("span", { text: t("asked_text") })]),
     ]),
-  ]);
+  ], () => showAsked(child));
 }
 
 function cancelAsk() {
@@ -167,9 +176,12 @@ export function onJoinAnswer(data) {
   hideBanner();
   if (data.ok && data.token) { useToken(data.token); return; }
   if (!asked) return;
+  // the leader's no, in this child's language (the answer carries every language)
+  const words = (data.messages && data.messages[LANG]) || data.message || t("error");
   showScreen("message", [el("div", { class: "t-center" }, [
     el("p", { class: "t-huge", "aria-hidden": "true", text: "🙅" }),
-    el("p", { class: "t-lead", text: data.message || t("error") }),
+    el("div", { class: "t-title-row t-removed-title" }, [
+      el("p", { class: "t-lead", text: words }), speakButton(() => words)]),
     button("t-big t-primary", { onclick: chooseEntry },
            [icon("👥"), el("span", { text: t("who_are_you") })]),
   ])]);

@@ -3,9 +3,15 @@
 import { el, t } from "../../common/live.js";
 import { app } from "../app.js";
 import { pending, send } from "../state.js";
+import { sentence, speakButton } from "../speech.js";
 import { button, icon, pressed, text } from "../ui.js";
 
 const REACTIONS = [["love", "❤️"], ["like", "👍"], ["hmm", "🤔"]];
+
+function cardWords(card) {
+  return sentence(text(card.label), text(card.text),
+                  REACTIONS.map(([name]) => t(name)).join(", "));
+}
 
 export function cardsView() {
   const step = app.state.step;
@@ -27,6 +33,7 @@ export function cardsView() {
           el("h3", { class: "t-card-title", text: text(card.label) }),
           card.text ? el("p", { class: "t-card-text", text: text(card.text) }) : null,
         ]),
+        speakButton(() => cardWords(card), { cls: "t-speak-mini" }),
       ]),
       el("div", { class: "t-reactions" }, reactions),
     ]);
@@ -45,6 +52,7 @@ export function cardsView() {
   }
   return {
     node: el("div", { class: "t-cards" }, rows.map((r) => r.node)),
+    words: () => step.choices.map((c) => sentence(text(c.label), text(c.text))),
     update() {
       const counts = app.state.revealed ? (app.state.counts || {}) : null;
       rows.forEach((r) => {

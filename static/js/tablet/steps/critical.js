@@ -7,8 +7,18 @@ import { composer } from "../composer.js";
 import { ideaPictures, ideaText } from "../idea.js";
 import { mineSection, ownEntries, statusBadge } from "../mine.js";
 import { send } from "../state.js";
+import { sentence, speakButton } from "../speech.js";
 import { myTable, tableBadge, tableIdeaId } from "../table.js";
 import { button, icon, text } from "../ui.js";
+
+// the question the child had open, opened again when the step is built again (another
+// language); what was typed in it is a draft in localStorage
+let lastOpen = null; // "idea id:question id"
+
+function ideaWords(idea) {
+  return sentence(t("idea_for"), ideaText(idea),
+                  idea.title && idea.text !== idea.title ? idea.text : "");
+}
 
 export function criticalView() {
   const step = app.state.step;
@@ -45,6 +55,7 @@ export function criticalView() {
           idea.author ? el("p", { class: "t-top-author" }, [icon(idea.author.avatar), " ",
                                                            idea.author.name]) : null,
         ]),
+        speakButton(() => ideaWords(idea), { cls: "t-speak-mini" }),
       ]));
     questions.replaceChildren(
       el("p", { class: "t-hint", text: t("answer_question") }),
@@ -60,8 +71,17 @@ export function criticalView() {
         ]);
         b.dataset.q = q.id;
         b.done = done;
-        return el("div", { class: "t-q" }, [b, slot]);
+        return el("div", { class: "t-q" }, [
+          el("div", { class: "t-q-row" }, [
+            b, speakButton(() => text(q.label), { cls: "t-speak-mini" })]),
+          slot,
+        ]);
       }));
+    const again = lastOpen && lastOpen.split(":");
+    if (again && String(idea.id) === again[0]) {
+      const b = questions.querySelector('[data-q="' + CSS.escape(again.slice(1).join(":")) + '"]');
+      if (b) b.click();
+    }
   }
   function toggle(q, idea, b, slot) {
     const wasOpen = open && open.question === q.id;
@@ -71,7 +91,9 @@ export function criticalView() {
       open.slot.replaceChildren();
       open = null;
     }
+    lastOpen = null;
     if (wasOpen) return;
+    lastOpen = idea.id + ":" + q.id;
     const c = composer("type_answer", 200, idea.id + ":" + q.id, (words) =>
       send("critical", { idea_id: idea.id, question: q.id, text: words }));
     slot.replaceChildren(c.node);
@@ -81,6 +103,11 @@ export function criticalView() {
     c.box.focus();
   }
   return {
+    words() {
+      const idea = focusIdea();
+      if (!idea) return [t("wait_for_screen")];
+      return [ideaWords(idea), t("answer_question"), ...step.choices.map((q) => text(q.label))];
+    },
     node: el("div", { class: "t-critical" }, [
       focusBox, questions, mine.node,
     ]),

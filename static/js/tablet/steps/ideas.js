@@ -9,15 +9,23 @@ import { mineSection, ownEntries, statusBadge } from "../mine.js";
 import { photoPicker } from "../photo.js";
 import { send } from "../state.js";
 import { store } from "../store.js";
-import { button, icon, nudge, picture, pressed, text } from "../ui.js";
+import { button, icon, letterCounter, nudge, picture, pressed, say, text } from "../ui.js";
+
+const IDEA_LETTERS = 280; // domain/texts.py LIMITS["idea"]
+
+// what the child chose besides the words (the kind of idea, a photo), kept while the step
+// is rebuilt in another language; the words and the drawing are drafts in localStorage
+const kept = { key: null, category: null, picker: null };
 
 export function ideasView() {
   const step = app.state.step;
   const textKey = draftKey("idea");
   const drawKey = draftKey("drawing");
-  const box = el("textarea", { class: "t-input t-text", rows: "3", maxlength: "280",
+  const box = el("textarea", { class: "t-input t-text", rows: "3",
                                placeholder: t("type_idea"), "aria-label": t("type_idea") });
+  const letters = letterCounter(box, IDEA_LETTERS);
   box.value = store.get(textKey) || "";
+  letters.update();
   box.addEventListener("input", () => {
     if (box.value) store.set(textKey, box.value); else store.del(textKey);
   });
@@ -33,16 +41,28 @@ export function ideasView() {
   function pickCategory(id) {
     category = category === id ? null : id;
     cats.forEach((b) => pressed(b, b.dataset.id === category));
+    kept.category = category;
   }
 
   const pad = drawingPad(drawKey);
   const photo = photoPicker();
+  if (kept.key === textKey) { // the same step built again (another language)
+    const before = kept.category;
+    const shot = kept.picker && kept.picker.value();
+    if (before) pickCategory(before);
+    if (shot) photo.set(shot);
+  } else {
+    kept.category = null;
+  }
+  kept.key = textKey;
+  kept.picker = photo;
 
   const sendButton = button("t-big t-primary t-send", { onclick: go },
                             [icon("📨"), el("span", { text: t("send") })]);
   function go() {
     const words = box.value.trim();
-    if (!words) { nudge(box); return; }
+    if (!words) { say(box, t("text_empty")); return; }
+    if (!letters.check()) return;
     const payload = { text: words };
     if (category) payload.category = category;
     if (pad.drawn()) payload.drawing = pad.toDataURL();
@@ -50,6 +70,7 @@ export function ideasView() {
     const added = send("idea", payload);
     if (added) scrollToMine = "c" + added.client_id;
     box.value = "";
+    letters.update();
     store.del(textKey);
     pickCategory(null);
     pad.clear();
@@ -65,6 +86,7 @@ export function ideasView() {
     el("div", { class: "t-ideas-compose" }, [
       el("div", { class: "t-ideas-words" }, [
         box,
+        letters.node,
         el("h2", { class: "t-h3" }, [icon("🏷"), el("span", { text: t("category") })]),
         el("div", { class: "t-cats", role: "group", "aria-label": t("category") }, cats),
         photo.node,
@@ -76,6 +98,8 @@ export function ideasView() {
   ]);
   return {
     node: node,
+    words: () => [t("type_idea"), (step.choices || []).length
+      ? t("category") + ": " + step.choices.map((c) => text(c.label)).join(", ") : ""],
     update() {
       mine.show(ownEntries("idea"), (e) => {
         const src = e.item ? (e.item.drawing || e.item.photo) :
@@ -108,6 +132,7 @@ export function ideasView() {
       const now = box.value.trim();
       box.value = now ? (p.text || "") + "\n" + now : (p.text || "");
       store.set(textKey, box.value);
+      letters.update();
       if (p.category) { category = null; pickCategory(p.category); }
       if (p.drawing && !pad.drawn()) pad.load(p.drawing);
       if (p.photo && !photo.value()) photo.set(p.photo);

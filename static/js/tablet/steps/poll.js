@@ -3,6 +3,7 @@
 import { el } from "../../common/live.js";
 import { app } from "../app.js";
 import { pending, send } from "../state.js";
+import { speakButton } from "../speech.js";
 import { button, icon, pressed, text } from "../ui.js";
 
 export function pollView() {
@@ -20,6 +21,9 @@ export function pollView() {
     b.count = count;
     return b;
   });
+  // each choice read aloud by itself too (a sibling: no button inside a button)
+  const rows = step.choices.map((choice, n) => el("div", { class: "t-choice-wrap" }, [
+    buttons[n], speakButton(() => text(choice.label), { cls: "t-speak-mini" })]));
   function current() {
     const waiting = pending("poll");
     if (waiting.length) return waiting[waiting.length - 1].payload.choice;
@@ -31,7 +35,8 @@ export function pollView() {
     send("poll", { choice: id });
   }
   return {
-    node: el("div", { class: "t-choices" }, buttons),
+    node: el("div", { class: "t-choices" }, rows),
+    words: () => step.choices.map((c) => text(c.label)),
     update() {
       const now = current();
       const counts = app.state.revealed ? (app.state.counts || {}) : null;

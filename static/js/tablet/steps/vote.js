@@ -5,7 +5,13 @@ import { el, t } from "../../common/live.js";
 import { app } from "../app.js";
 import { categoryOf, ideaPictures, ideaText } from "../idea.js";
 import { pending, send } from "../state.js";
+import { sentence, speakButton } from "../speech.js";
 import { button, icon } from "../ui.js";
+
+function ideaWords(idea) {
+  const words = ideaText(idea);
+  return sentence(words, idea.title && idea.text && idea.text !== idea.title ? idea.text : "");
+}
 
 export function voteView() {
   const step = app.state.step;
@@ -52,7 +58,7 @@ export function voteView() {
       const plus = button("t-plus", { "aria-label": t("add_vote"), title: t("add_vote"),
                                       onclick: () => vote(idea.id) }, [icon("+")]);
       const card = el("article", { class: "t-vote-card" }, [
-        main, tally,
+        main, tally, speakButton(() => ideaWords(idea), { cls: "t-speak-mini t-speak-corner" }),
         el("div", { class: "t-vote-bar" }, [minus, dots, plus]),
       ]);
       cards.set(idea.id, { card, main, minus, plus, dots, tally });
@@ -72,6 +78,8 @@ export function voteView() {
     send("unvote", { idea_id: id });
   }
   return {
+    words: () => [leftText.textContent, t("tap_to_vote"),
+                  ...(app.state.ideas || []).map(ideaWords)],
     node: el("div", { class: "t-vote" }, [
       leftBox,
       hint,

@@ -9,6 +9,7 @@ export function welcomeView() {
   const me = app.me;
   return {
     kind: "welcome",
+    words: () => [t("hello_name", { name: me.name }), t("wait_for_screen")],
     node: el("div", { class: "t-welcome" }, [
       el("div", { class: "t-wave" }, [
         el("span", { class: "t-wave-avatar", "aria-hidden": "true", text: me.avatar }),

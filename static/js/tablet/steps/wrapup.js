@@ -40,6 +40,9 @@ export function wrapupView() {
   ]);
   const heading = el("h2", { class: "t-h2" }, [icon("🏆"), el("span", { text: t("top_ideas") })]);
   return {
+    words: () => [list.hidden ? "" : t("top_ideas"),
+                  ...[...list.querySelectorAll(".t-top-text")].map((n) => n.textContent.trim()),
+                  t("thanks")],
     node: el("div", { class: "t-wrapup" }, [heading, list, summary, thanks]),
     update() {
       const top = app.state.step.top || 5;
