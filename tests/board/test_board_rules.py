@@ -26,9 +26,9 @@ def test_ideas_move_one_column_at_a_time_and_need_an_owner_to_be_adopted():
 def test_not_now_needs_a_reason_and_comes_before_adoption():
     assert code(board.check_move, "new", "not_now", has_owner=False,
                 reason="") == "reason_needed"
-    board.check_move("selected", "not_now", has_owner=False, reason="Niet nu, want ...")
+    board.check_move("selected", "not_now", has_owner=False, reason="Er is nog geen plek")
     assert code(board.check_move, "adopted", "not_now", has_owner=True,
-                reason="x") == "stage_jump"
+                reason="Er is nog geen plek") == "stage_jump"
     board.check_move("not_now", "new", has_owner=False, reason="")
     assert code(board.check_move, "not_now", "running", has_owner=False,
                 reason="") == "stage_jump"

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from .errors import Refused
+from .reasons import says_something
 
 
 class Stage(StrEnum):
@@ -42,7 +43,7 @@ def check_move(current: str, target: str, *, has_owner: bool, reason: str) -> No
     if current_stage == target_stage:
         raise Refused("stage_same")
     if target_stage == Stage.NOT_NOW:
-        if not reason:
+        if not says_something(reason):  # "ok", "x", "-": the children would read nothing
             raise Refused("reason_needed")
         if ORDER[current_stage] > ORDER[Stage.SELECTED]:
             raise Refused("stage_jump")

@@ -136,7 +136,8 @@ def _moves(actor, item: dict) -> dict:
         if target is None or (not runs and target in (Stage.NEW, Stage.SELECTED,
                                                        Stage.NOT_NOW)):
             continue
-        if _allowed(check_move, stage, target, has_owner=owned, reason="-"):
+        if _allowed(check_move, stage, target, has_owner=owned,
+                    reason="a reason is asked for later"):
             moves[name] = target.value
     return moves
 
