@@ -111,12 +111,4 @@ export function switchChild() {
   chooseEntry();
 }
 
-export async function switchLanguage() {
-  const lang = CFG.other_lang;
-  if (app.me && app.socket.connected) {
-    try { await Live.call(app.socket, "lang", { lang: lang }, 3000); } catch (e) { /* later */ }
-  }
-  const url = new URL(window.location.href);
-  url.searchParams.set("lang", lang);
-  window.location.replace(url.toString());
-}
+// switching language: lang.js (without a reload)
