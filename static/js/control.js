@@ -32,6 +32,24 @@
   const kidsBox = el("section", { class: "c-mod c-kids" });
   q(".c-mod").after(kidsBox);
   const kids = L.childrenPanel(api, kidsBox);
+  // "I'm done": how many are done, and who is still busy (name and avatar)
+  const doneCount = el("p", { class: "c-done-count" });
+  const doneBusy = el("ul", { class: "c-done-busy", "aria-label": t("still_busy") });
+  const doneBox = el("section", { class: "c-done", hidden: true, role: "status" },
+                     [doneCount, doneBusy]);
+  asksBox.after(doneBox);
+  function drawDone(s) {
+    const progress = L.doneProgress(s);
+    doneBox.hidden = !progress || progress.of === 0;
+    if (doneBox.hidden) return;
+    const all = progress.done === progress.of;
+    doneBox.classList.toggle("all", all);
+    doneCount.textContent = "✅ " + (all ? t("all_done")
+      : t("n_done", { n: progress.done, m: progress.of }) + " · " + t("still_busy") + ":");
+    doneBusy.replaceChildren(...(all ? [] : progress.busy).map((c) => el("li", {}, [
+      el("span", { class: "c-done-face", "aria-hidden": "true", text: c.avatar }),
+      el("span", { text: c.name })])));
+  }
   // the tables (subgroups): make them, move a child, an idea per table (tables_panel.js)
   const tablesBox = el("section", { class: "c-tables" });
   kidsBox.after(tablesBox);
@@ -61,7 +79,9 @@
     ui.approval.hidden = !s.approval;
     ui.approval.textContent = "✅ " + t("is_approval");
     ui.revealed.hidden = !s.revealed;
-    ui.revealed.textContent = "📊 " + t("is_revealed");
+    ui.revealed.textContent = "📊 " + t(s.step.results === "live" ? "results_live"
+      : "is_revealed");
+    drawDone(s);
     ui.ended.hidden = s.status !== "ended";
     ui.ended.textContent = "🎉 " + t("ended");
     const pending = store.pendingCount();

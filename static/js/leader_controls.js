@@ -150,6 +150,16 @@
       this.emit("added");
     }
 
+    markDone(change) {
+      /* One child said "I'm done" in the current step, or is busy again. */
+      const s = this.state;
+      if (!s || !change || change.step_index !== s.step_index) return;
+      const list = (s.done || []).filter((id) => id !== change.child_id);
+      if (change.done) list.push(change.child_id);
+      s.done = list;
+      this.emit("done");
+    }
+
     childJoined(child) {
       /* One child joined (or came back); the full list came with the state. */
       if (!this.state || !child || typeof child.id !== "number") return;
@@ -268,6 +278,7 @@
     socket.on("added", (ev) => store.added(ev));
     socket.on("results", (data) => store.results(data));
     socket.on("child_joined", (child) => store.childJoined(child));
+    socket.on("done", (change) => store.markDone(change));
     socket.on("join_requests", (data) => store.joinRequests(data));
     api.socket = socket;
     return api;
@@ -297,7 +308,9 @@
             run: () => api.control("unlock") }
         : { id: "lock", icon: "🔒", label: t("lock"), key: "L", disabled: !live,
             run: () => api.control("lock") },
-      s && s.revealed
+      s && s.step.results === "live" // the plan shows this step's counts as they come
+        ? { id: "reveal", icon: "📊", label: t("results_live"), disabled: true, run: () => {} }
+        : s && s.revealed
         ? { id: "reveal", icon: "🙈", label: t("hide_results"), key: "R", pressed: true,
             disabled: !live, run: () => api.control("hide_results") }
         : { id: "reveal", icon: "📊", label: t("reveal"), key: "R",
@@ -625,8 +638,19 @@
     return { draw };
   }
 
+  /* "I'm done" in the current step: {done, of, busy: [children still busy]}, counting the
+   * children who joined and were not removed; null where children send nothing. */
+  function doneProgress(s) {
+    if (!s || s.status !== "live" || !Array.isArray(s.done)) return null;
+    const removed = new Set((s.removed || []).map((c) => c.id));
+    const marked = new Set(s.done);
+    const present = (s.children || []).filter((c) => !removed.has(c.id));
+    const busy = present.filter((c) => !marked.has(c.id));
+    return { done: present.length - busy.length, of: present.length, busy: busy };
+  }
+
   window.LeaderControls = {
-    asks, childrenPanel,
+    asks, childrenPanel, doneProgress,
     REACTIONS, start, buttons, drawButtons, moderation, toast, keyed, mmss,
     isShown, ideaWords, categoryIcon, picture,
   };

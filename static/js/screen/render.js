@@ -6,6 +6,7 @@ import { el, t } from "../common/live.js";
 import * as STEPS from "./steps/index.js";
 import { focusIdea } from "./builders.js";
 import { renderControls } from "./controls.js";
+import { renderDone } from "./done.js";
 import {
   asks,
   chip,
@@ -53,6 +54,7 @@ function renderHeader(state) {
   const pending = store.pendingCount();
   pendingBadge.hidden = pending === 0;
   pendingBadge.textContent = "⏳ " + t("n_waiting", { n: pending });
+  renderDone(state);
   ended.hidden = state.status !== "ended";
   ended.querySelector("span").textContent = t("ended");
   root.classList.toggle("is-ended", state.status === "ended");

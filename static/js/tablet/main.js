@@ -21,6 +21,7 @@ import { applyState, onMine, onRemoved, onResults, onShared } from "./state.js";
 import { store } from "./store.js";
 import { onTable } from "./table.js";
 import { onJoinAnswer } from "./who.js";
+import { onDone } from "./done.js";
 
 function tidyStorage() {
   /* Drafts and cached states of other workshops are of no use any more. Outboxes are
@@ -46,6 +47,7 @@ function start() {
   app.socket.on("shared", onShared);
   app.socket.on("results", onResults);
   app.socket.on("mine", onMine);
+  app.socket.on("done", onDone);
   app.socket.on("join_answer", onJoinAnswer);
   app.socket.on("removed", onRemoved);
   app.socket.on("let_back", onLetBack);

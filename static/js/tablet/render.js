@@ -9,6 +9,7 @@ import { app, dom } from "./app.js";
 import { hideBanner, renderTop, showScreen } from "./shell.js";
 import { sentence, speakButton } from "./speech.js";
 import { endedView } from "./steps/ended.js";
+import { doneBar, takesDone } from "./done.js";
 import { icon, mmss, text } from "./ui.js";
 
 export function render() {
@@ -39,8 +40,14 @@ function buildStep(key) {
   else if (s.status === "planned") view = STEPS.welcome();
   else view = (STEPS[s.step.kind] || STEPS.welcome)();
   const head = buildHead();
+  // "I'm done" under every input step; it follows every update of the step's view
+  const done = takesDone(s) ? doneBar() : null;
+  if (done) {
+    const inner = view.update;
+    view.update = function () { if (inner) inner.call(view); done.update(); };
+  }
   showScreen("live", [head, el("div", { class: "t-body t-kind-" + (view.kind || s.step.kind) },
-                               [view.node])]);
+                               [view.node, done && done.node])]);
   app.view = view;
   app.viewKey = key;
   updateHead();

@@ -32,6 +32,7 @@ async function own() {
   if (reply.step_index !== app.state.step_index) { hello(); return; }
   app.state.mine = reply.own.mine || [];
   app.state.my_votes = reply.own.my_votes || {};
+  app.state.done = Boolean(reply.own.done);
   queueUpdate();
 }
 
@@ -42,6 +43,7 @@ export function onShared(data) {
   data.me = app.state.me;
   data.mine = stepChanged ? [] : app.state.mine;
   data.my_votes = stepChanged ? {} : app.state.my_votes;
+  data.done = stepChanged ? false : app.state.done;
   applyState(data);
   // A new step needs the child's own items. (When the leader hides or approves what
   // this child made, the server sends it as `mine`.)
@@ -67,6 +69,7 @@ function mergeResult(result) {
     s.mine.sort((a, b) => a.id - b.id);
   }
   if (result.my_votes && s.step.kind === "vote") s.my_votes = result.my_votes;
+  if (result.undone && item && item.step === s.step_index) s.done = false; // busy again
   queueUpdate();
 }
 

@@ -27,7 +27,17 @@ export const cards = {
     box.appendChild(grid);
   },
   update(state) {
-    const counts = state.counts || {};
+    const counts = state.revealed ? (state.counts || {}) : null; // the reveal rule
+    if (!counts) {
+      Object.values(this.cards).forEach((c) => {
+        c.card.classList.remove("loved");
+        L.REACTIONS.forEach(([key]) => {
+          c.nums[key].textContent = "";
+          c.nums[key].parentNode.classList.add("zero");
+        });
+      });
+      return;
+    }
     let best = 0;
     Object.keys(this.cards).forEach((id) => { best = Math.max(best, counts[id + ":love"] || 0); });
     Object.entries(this.cards).forEach(([id, c]) => {

@@ -28,13 +28,22 @@ export const poll = {
     const values = Object.keys(this.rows).map((k) => counts[k] || 0);
     const max = Math.max(1, ...values);
     const total = values.reduce((a, b) => a + b, 0);
+    // the reveal rule (step.results): no bars and no numbers until "Show results"
+    this.total.textContent = "🙋 " + t("n_children", { n: total }) +
+      (state.revealed ? "" : " · 🙈 " + t("results_hidden"));
     Object.entries(this.rows).forEach(([id, r]) => {
+      r.row.classList.toggle("secret", !state.revealed);
+      if (!state.revealed) {
+        r.fill.style.inlineSize = "0%";
+        r.num.textContent = "";
+        r.row.classList.remove("lead", "zero");
+        return;
+      }
       const n = counts[id] || 0;
       requestAnimationFrame(() => { r.fill.style.inlineSize = (n / max * 100) + "%"; });
       bump(r.num, n);
       r.row.classList.toggle("lead", n > 0 && n === max);
       r.row.classList.toggle("zero", n === 0);
     });
-    this.total.textContent = "🙋 " + t("n_children", { n: total });
   },
 };
