@@ -42,10 +42,10 @@
   /* --- drawing ------------------------------------------------------------------------- */
 
   function shortened(idea) {
-    /* A title that is the children's words (or was cut from them) adds nothing: show
-     * their words alone. */
-    const stem = (idea.title || "").replace(/…$/, "").trim();
-    return Boolean(idea.text && idea.text.trim().startsWith(stem));
+    /* A title cut from the children's words adds nothing: show their words alone. (The
+     * server now sends such a title whole, the same as the words: then it is the title.) */
+    const stem = (idea.title || "").replace(/…$/, "");
+    return Boolean(idea.text && idea.title !== idea.text && idea.text.startsWith(stem));
   }
 
   function fitWords() {
