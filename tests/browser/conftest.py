@@ -29,6 +29,18 @@ def server(tmp_path):
 
 
 @pytest.fixture
+def pages(browser):
+    """Pages (screen, tablets, phones) that remember every uncaught script error: a test
+    fails when one was thrown in any of them."""
+    from .test_workshop_flow import Pages  # imported here: that module imports this one
+
+    opened = Pages(browser)
+    yield opened
+    opened.close()
+    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
+
+
+@pytest.fixture
 def shots():
     """Where screenshots go (looked at by people; not compared by the tests)."""
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,6 @@ from playwright.sync_api import expect
 from ..servers import Server, free_port
 from .conftest import PASSWORD
 from .test_workshop_flow import (
-    Pages,
     go_to_ideas,
     ideas_in_db,
     join,
@@ -32,14 +31,6 @@ from .test_workshop_flow import (
 pytestmark = pytest.mark.browser
 TOO_BIG = "Dat plaatje is te groot. Probeer een kleiner plaatje."
 BUFFER = 1024 * 1024
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from ..news_world import ADOPTED, NOT_NOW
 from ..proxy import RefusingProxy
 from .test_news_step import seed
 from .test_workshop_flow import (
-    Pages,
     join,
     press_next,
     send_idea,
@@ -30,14 +29,6 @@ from .test_workshop_flow import (
 pytestmark = pytest.mark.browser
 
 IDEA = "Een hangmat in de bibliotheek"
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 @pytest.fixture

@@ -6,17 +6,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import Pages, join, press_next, start_dream_workshop
+from .test_workshop_flow import join, press_next, start_dream_workshop
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 def boxes(screen: Page, selector: str) -> list[dict]:

@@ -12,19 +12,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import Pages, join, press_next, start_dream_workshop, t
+from .test_workshop_flow import join, press_next, start_dream_workshop, t
 
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(os.environ.get("WORKSHOP_DONE_SHOTS", "/tmp/shots/done"))
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 def answer(tablet: Page, words: str) -> None:

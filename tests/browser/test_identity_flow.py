@@ -14,17 +14,9 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import KEY, Pages, join, start_dream_workshop, t, tap_key
+from .test_workshop_flow import KEY, join, start_dream_workshop, t, tap_key
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 def shoot(shots, name: str, page: Page) -> None:

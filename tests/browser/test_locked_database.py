@@ -14,7 +14,6 @@ from ..servers import Server, free_port
 from ..sqlite_lock import ExclusiveLock
 from .conftest import PASSWORD
 from .test_workshop_flow import (
-    Pages,
     go_to_ideas,
     ideas_in_db,
     join,
@@ -27,14 +26,6 @@ from .test_workshop_flow import (
 pytestmark = pytest.mark.browser
 WORDS = "Een hut in de boom"
 BUSY = "Opslaan duurt langer dan normaal. Je werk is bewaard en wordt vanzelf opnieuw verstuurd."
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ from ..news_world import (
     class_with_ideas,
     ship_and_follow,
 )
-from .test_workshop_flow import Pages, join, pictures_loaded, t
+from .test_workshop_flow import join, pictures_loaded, t
 
 pytestmark = pytest.mark.browser
 
@@ -56,14 +56,6 @@ def nl(msgid: str, **values) -> str:
     for key, value in values.items():
         text = text.replace(f"%({key})s", value)
     return text
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 def seed(server, fetched: bool) -> NewsWorld:

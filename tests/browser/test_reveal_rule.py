@@ -9,17 +9,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import PASSWORD, USERNAME, Pages, join, t
+from .test_workshop_flow import PASSWORD, USERNAME, join, t
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 def start_inspire(page: Page, server) -> str:

@@ -11,7 +11,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from . import test_workshop_flow
 from .test_workshop_flow import (
     go_to_ideas,
     join,
@@ -23,7 +22,6 @@ from .test_workshop_flow import (
     wall_card,
 )
 
-pages = test_workshop_flow.pages  # the fixture: pages that collect script errors
 pytestmark = pytest.mark.browser
 
 CLOUD = "#s-main .cloud .cloud-word"

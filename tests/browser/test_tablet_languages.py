@@ -75,14 +75,6 @@ class Pages:
             context.close()
 
 
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
-
-
 def seed(server) -> dict[str, int]:
     """A class whose dream workshop ran (ideas on the shortlist); its critical workshop live,
     and in two more series of the group an inspire and a dream workshop live."""

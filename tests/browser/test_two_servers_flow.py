@@ -30,20 +30,12 @@ from ..news_world import ADOPTED, NOT_NOW, OWNER, NewsWorld, class_with_ideas
 from ..servers import Server, free_port
 from .test_board_flow import accept_invitation, add_partner, board_card, make_invitation, nl
 from .test_news_step import start_critical
-from .test_workshop_flow import LANDSCAPE, PASSWORD, Pages, pictures_loaded
+from .test_workshop_flow import LANDSCAPE, PASSWORD, pictures_loaded
 
 pytestmark = [pytest.mark.browser, pytest.mark.scaleout]
 
 PHONE = {"width": 390, "height": 844}
 NETWORK = "Netwerk Noord"
-
-
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
 
 
 @pytest.fixture

@@ -72,14 +72,6 @@ class Pages:
             context.close()
 
 
-@pytest.fixture
-def pages(browser):
-    opened = Pages(browser)
-    yield opened
-    opened.close()
-    assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)
-
-
 # --- the leader ----------------------------------------------------------------------------
 
 
