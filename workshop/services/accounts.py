@@ -1,10 +1,10 @@
 """Grown-up accounts: leaders (and later advisors, partners, admins) who log in.
 
 Passwords are scrypt hashes; hashing and checking one takes ~0.1 s of CPU, so it runs off the
-event loop (workshop/offload.py) where the tablets' connections would otherwise wait. A login
-session carries a key made from the account's session version, password hash and role: a
-logout (which raises the version), a new password or another role ends every session of the
-account on the server, also one whose cookie was copied."""
+event loop (workshop/offload.py) where the tablets' connections would otherwise wait, two at
+a time (32 MB each). A login session carries a key made from the account's session version,
+password hash and role: a logout (which raises the version), a new password or another role
+ends every session of the account on the server, also one whose cookie was copied."""
 
 from __future__ import annotations
 
@@ -18,17 +18,19 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..domain.errors import Refused
 from ..domain.texts import clean_text
-from ..offload import off_loop
+from ..offload import Capped
 from ..store.models import User
 
 ROLES = ("admin", "leader", "advisor", "partner")
 NO_ROLE = "none"  # an account whose role was taken away: it cannot log in
 MIN_PASSWORD = 8
 _dummy: list[str] = []
+# Two hashes or checks at a time (32 MB of scrypt each), the others wait as greenlets.
+_scrypt = Capped(2)
 
 
 def _hash(password: str) -> str:
-    return off_loop(generate_password_hash, password, method="scrypt")
+    return _scrypt(generate_password_hash, password, method="scrypt")
 
 
 def _matches(stored: str | None, password: str) -> bool:
@@ -38,9 +40,9 @@ def _matches(stored: str | None, password: str) -> bool:
     if not stored or not stored.startswith("scrypt:"):
         if not _dummy:
             _dummy.append(_hash(secrets.token_hex(16)))  # once, off the loop too
-        off_loop(check_password_hash, _dummy[0], password)
+        _scrypt(check_password_hash, _dummy[0], password)
         return False
-    return off_loop(check_password_hash, stored, password)
+    return _scrypt(check_password_hash, stored, password)
 
 
 def has_users(dbs: Session) -> bool:
