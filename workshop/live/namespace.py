@@ -282,21 +282,23 @@ class LiveNamespace(Namespace):
         """A tablet (re)connects as a child: join the rooms, get the whole state."""
         # Not a writers' turn: the attendance row is written here only the first time a child
         # of an earlier workshop comes back; joining wrote it already for new children.
+        # One session for the usual hello (identify, then the snapshot from the same rows:
+        # reading the workshop, child, series and group again made 15 statements of it).
         device = self._device(data)
         with _db().begin() as dbs:
             workshop, child = take_part.identify(dbs, data.get("code"), data.get("token"),
                                                  device)
             workshop_id, child_id = workshop.id, child.id
-        with _db().begin() as dbs:  # the reading happens outside the writers' turn
-            workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
             seat = tables.needs_seat(workshop, child)
+            if not seat:
+                state = snapshots.tablet(dbs, workshop, child)
         if seat:  # the class sits at tables and this child came after the split
             with _db().begin(write=True) as dbs:
                 tables.seat(dbs, dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id))
                 dbs.commit()
-        with _db().begin() as dbs:
-            workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
-            state = snapshots.tablet(dbs, workshop, child)
+            with _db().begin() as dbs:  # the reading happens outside the writers' turn
+                workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
+                state = snapshots.tablet(dbs, workshop, child)
         previous = self.clients.get(request.sid, {})
         if previous.get("child_id") and previous["child_id"] != child.id:
             leave_room(rooms.child(previous["child_id"]))

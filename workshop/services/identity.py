@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,14 +57,17 @@ def check_device_here(dbs: Session, code: str, device: str | None) -> None:
     check_device_may_join(dbs, find_by_code(dbs, code).id, device)
 
 
-def record_device(dbs: Session, workshop_id: int, child_id: int, device: str | None) -> None:
-    """Remember that this tablet acts as this child here (once; not committed)."""
+def record_device(dbs: Session, workshop_id: int, child_id: int, device: str | None,
+                  *, known: bool | None = None) -> None:
+    """Remember that this tablet acts as this child here (once; not committed). `known`:
+    whether the caller already looked (a new child has no tablets yet)."""
     if not device:
         return
-    known = dbs.scalar(select(ChildDevice.id).where(
-        ChildDevice.workshop_id == workshop_id, ChildDevice.participant_id == child_id,
-        ChildDevice.device_id == device))
     if known is None:
+        known = dbs.scalar(select(ChildDevice.id).where(
+            ChildDevice.workshop_id == workshop_id, ChildDevice.participant_id == child_id,
+            ChildDevice.device_id == device)) is not None
+    if not known:
         dbs.add(ChildDevice(workshop_id=workshop_id, participant_id=child_id, device_id=device))
 
 
@@ -72,12 +75,23 @@ def check_hello(dbs: Session, workshop: Workshop, child: Participant, device: st
     """A tablet says hello as a child: refused when the child or the tablet was removed.
     The tablet is remembered as one of the removed child's, so letting the child back in
     lets it back in too."""
-    if child_removed(dbs, workshop.id, child.id):
+    removed = set(dbs.scalars(_removed_here(workshop.id, child.id, device)))  # one query
+    if child.id in removed:
         record_device(dbs, workshop.id, child.id, device)
         _commit_quietly(dbs)
         raise Refused("removed")
-    if device_removed(dbs, workshop.id, device):
+    if removed:  # another child this tablet acted as
         raise Refused("removed")
+
+
+def _removed_here(workshop_id: int, child_id: int, device: str | None):
+    """The removed children of the workshop that are this child or that this tablet acted
+    as (child_removed and device_removed in one query)."""
+    which = Removal.participant_id == child_id
+    if device:
+        which = or_(which, Removal.participant_id.in_(select(ChildDevice.participant_id).where(
+            ChildDevice.workshop_id == workshop_id, ChildDevice.device_id == device)))
+    return select(Removal.participant_id).where(Removal.workshop_id == workshop_id, which)
 
 
 def _commit_quietly(dbs: Session) -> None:

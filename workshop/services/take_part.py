@@ -24,6 +24,7 @@ from ..domain.texts import clean_text
 from ..media import images
 from ..store.models import (
     Attendance,
+    ChildDevice,
     Idea,
     Media,
     Participant,
@@ -58,7 +59,7 @@ def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=
     dbs.add(child)
     dbs.flush()
     dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
-    identity.record_device(dbs, workshop.id, child.id, device)
+    identity.record_device(dbs, workshop.id, child.id, device, known=False)  # a new child
     tables.seat(dbs, workshop, child)  # a class at tables: the smallest table
     dbs.commit()
     return {"token": child.token, "participant": snapshots.child_data(child)}
@@ -109,12 +110,18 @@ def identify(dbs: Session, code: str, token: str,
     if child is None or child.group_id != workshop.series.group_id:
         raise Refused("unknown_child")
     identity.check_hello(dbs, workshop, child, device)
-    seen = dbs.scalar(select(Attendance.id).where(Attendance.workshop_id == workshop.id,
-                                                  Attendance.participant_id == child.id))
     if workshop.status == flow.Status.LIVE:
+        seen, known = dbs.execute(select(  # both in one query
+            select(Attendance.id).where(Attendance.workshop_id == workshop.id,
+                                        Attendance.participant_id == child.id)
+            .limit(1).scalar_subquery(),
+            select(ChildDevice.id).where(ChildDevice.workshop_id == workshop.id,
+                                         ChildDevice.participant_id == child.id,
+                                         ChildDevice.device_id == (device or ""))
+            .limit(1).scalar_subquery())).one()
         if seen is None:
             dbs.add(Attendance(workshop_id=workshop.id, participant_id=child.id))
-        identity.record_device(dbs, workshop.id, child.id, device)
+        identity.record_device(dbs, workshop.id, child.id, device, known=known is not None)
     if dbs.new:
         try:
             dbs.commit()
