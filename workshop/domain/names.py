@@ -79,3 +79,9 @@ AVATARS = [
     "🦊", "🦉", "🐼", "🐬", "🐯", "🦔", "🦦", "🦒", "🐧", "🐨", "🦓", "🦁",
     "🐸", "🦋", "🐳", "🦜", "🐢", "🐿️", "🦩", "🐫", "🐙", "🦄", "🐝", "🐞",
 ]
+# each animal's name for screen readers and switch users: the client text "animal_<key>"
+AVATAR_KEYS = [
+    "fox", "owl", "panda", "dolphin", "tiger", "hedgehog", "otter", "giraffe", "penguin",
+    "koala", "zebra", "lion", "frog", "butterfly", "whale", "parrot", "turtle", "squirrel",
+    "flamingo", "camel", "octopus", "unicorn", "bee", "ladybird",
+]

@@ -15,7 +15,7 @@ from flask import (
 
 from ..domain.errors import Refused
 from ..domain.languages import BY_CODE, CHILD
-from ..domain.names import AVATARS
+from ..domain.names import AVATAR_KEYS, AVATARS
 from ..i18n.client import child_catalogue
 from ..i18n.messages import message
 from ..media import images
@@ -55,7 +55,8 @@ def app(code: str):
         return render_template("tablet/code.html", error=message(exc)), 404
     limits = images.tablet_limits(current_app.config["SOCKET_BUFFER_BYTES"])
     limits["too_big"] = message(Refused("image_too_big"))  # said when a tablet cannot send
-    return render_template("tablet/app.html", avatars=AVATARS, limits=limits, **data)
+    return render_template("tablet/app.html", avatars=AVATARS, avatar_keys=AVATAR_KEYS,
+                           limits=limits, **data)
 
 
 @bp.route("/texts/<lang>.json")

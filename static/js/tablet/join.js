@@ -92,8 +92,10 @@ export function showJoin(canGoBack, draft) {
   const previewAvatar = el("span", { class: "t-preview-avatar", "aria-hidden": "true",
                                      text: "❔" });
   const previewName = el("span", { class: "t-preview-name" });
-  const avatars = CFG.avatars.map((a) => {
-    const b = button("t-avatar", { "aria-pressed": "false", onclick: () => choose(a, b) },
+  const avatars = CFG.avatars.map((a, i) => {
+    const name = CFG.avatar_keys ? t("animal_" + CFG.avatar_keys[i]) : "";
+    const b = button("t-avatar", { "aria-pressed": "false", "aria-label": name,
+                                   onclick: () => choose(a, b) },
                      [el("span", { "aria-hidden": "true", text: a })]);
     return b;
   });

@@ -40,7 +40,8 @@ export function voteView() {
     const ideas = app.state.ideas || [];
     cards = new Map();
     grid.replaceChildren(...ideas.map((idea) => {
-      const dots = el("span", { class: "t-my-dots", "aria-label": t("your_votes") });
+      const dots = el("span", { class: "t-my-dots", role: "img",
+                                "aria-label": t("your_votes") + ": 0" });
       const tally = el("span", { class: "t-tally", hidden: true });
       const cat = categoryOf(idea.category);
       const main = button("t-vote-main", { "aria-label": t("add_vote") + ": " + ideaText(idea),
@@ -110,6 +111,7 @@ export function voteView() {
         const d = [];
         for (let i = 0; i < mine; i++) d.push(el("span", { class: "t-vdot is-mine" }));
         c.dots.replaceChildren(...d);
+        c.dots.setAttribute("aria-label", t("your_votes") + ": " + mine);
         c.tally.hidden = !tally;
         if (tally) {
           c.tally.replaceChildren(icon("🗳"), el("span", { text: String(tally[String(id)] || 0) }));
