@@ -101,6 +101,8 @@ export function criticalView() {
     b.classList.add("is-on");
     open = { question: q.id, idea: idea.id, composer: c, button: b, slot: slot };
     c.box.focus();
+    // the answer box and its send button in view at once, on a small or turned tablet too
+    c.node.scrollIntoView({ block: "nearest" });
   }
   return {
     words() {
