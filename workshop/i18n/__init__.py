@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, request, session
-from flask_babel import Babel, gettext, lazy_gettext
+from flask_babel import Babel, gettext
+from flask_babel.speaklater import LazyString
 
 from ..domain.languages import BY_CODE, CHILD, DEFAULT, LEADER, direction
 
@@ -31,9 +32,14 @@ def child_gettext(text: str, **variables) -> str:
     return gettext(text, **variables)
 
 
-def lazy_child_gettext(text: str, **variables):
+class LazyChildString(LazyString):
+    """A lazy text a child reads: what it is can be asked (isinstance), e.g. which refusals
+    a child may meet (i18n/messages.py)."""
+
+
+def lazy_child_gettext(text: str, **variables) -> LazyChildString:
     """lazy_gettext for a text a child reads: complete in every child language."""
-    return lazy_gettext(text, **variables)
+    return LazyChildString(gettext, text, **variables)
 
 
 def is_child_page() -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext
 
 from ..domain.errors import Refused
-from . import child_gettext, lazy_child_gettext
+from . import LazyChildString, child_gettext, lazy_child_gettext
 
 _MESSAGES = {
     "text_empty": lazy_child_gettext("Type something first."),
@@ -46,6 +46,7 @@ _MESSAGES = {
     "child_removed": lazy_gettext("This child was removed from the workshop. Let the child "
                                   "back in first."),
     "bad_request": lazy_child_gettext("Something went wrong. Try again."),
+    "slow_down": lazy_child_gettext("Not so fast! Wait a moment and try again."),
     "db_busy": lazy_child_gettext("Saving takes longer than usual. Your work is kept and "
                                   "sent again by itself."),
     "not_found": lazy_child_gettext("That was not found."),
@@ -135,6 +136,21 @@ def message(refusal: Refused) -> str:
     return str(text) % refusal.detail if refusal.detail else str(text)
 
 
+def is_child_text(code: str) -> bool:
+    """Whether the refusal `code` is worded for a child (complete in every child language)."""
+    return isinstance(_MESSAGES.get(code), LazyChildString)
+
+
+def child_refusals() -> dict[str, str]:
+    """The words of every refusal a child may meet, current language, placeholders kept
+    (`%(maximum)s`): a tablet that switches language words what is on its screen again."""
+    return {code: str(text) for code, text in _MESSAGES.items()
+            if isinstance(text, LazyChildString)}
+
+
 def error_body(refusal: Refused) -> dict:
-    """The wire form of a refusal: its code and message."""
-    return {"ok": False, "error": refusal.code, "message": message(refusal)}
+    """The wire form of a refusal: its code, message and the facts in it (`detail`)."""
+    body = {"ok": False, "error": refusal.code, "message": message(refusal)}
+    if refusal.detail:
+        body["detail"] = {key: str(value) for key, value in refusal.detail.items()}
+    return body

@@ -17,7 +17,8 @@ import time
 
 from flask import current_app, request
 
-from ..i18n import child_gettext
+from ..domain.errors import Refused
+from ..i18n.messages import error_body
 
 # event: (burst, refill per second)
 BUDGETS = {
@@ -38,8 +39,7 @@ _lock = threading.Lock()
 
 def slow_down() -> dict:
     """The answer to a device over its budget."""
-    return {"ok": False, "error": "slow_down",
-            "message": child_gettext("Not so fast! Wait a moment and try again.")}
+    return error_body(Refused("slow_down"))
 
 
 def check(sid: str, event: str) -> dict | None:
