@@ -98,10 +98,13 @@
     changed() { this.handlers.onChange && this.handlers.onChange(this.items()); }
 
     giveUp(item) {
-      /* An item that can never be sent leaves the outbox, with the server's words. */
+      /* An item that can never be sent leaves the outbox, with the server's words
+       * (options.tooBig: the words, or a function that gives them in the language now). */
+      const words = this.options.tooBig;
       this.remove(item.client_id);
-      this.handlers.onRefused && this.handlers.onRefused(
-        item, { ok: false, error: "too_big", message: this.options.tooBig });
+      this.handlers.onRefused && this.handlers.onRefused(item, {
+        ok: false, error: "image_too_big",
+        message: typeof words === "function" ? words() : words });
     }
 
     dropped(item) {

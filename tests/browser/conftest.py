@@ -29,12 +29,13 @@ def server(tmp_path):
 
 
 @pytest.fixture
-def pages(browser):
+def pages(browser, request):
     """Pages (screen, tablets, phones) that remember every uncaught script error: a test
-    fails when one was thrown in any of them."""
+    fails when one was thrown in any of them. A test module with a `Pages` of its own (other
+    voices, locales) gets that one."""
     from .test_workshop_flow import Pages  # imported here: that module imports this one
 
-    opened = Pages(browser)
+    opened = getattr(request.module, "Pages", Pages)(browser)
     yield opened
     opened.close()
     assert not opened.errors, "uncaught script errors:\n" + "\n".join(opened.errors)

@@ -75,3 +75,30 @@ def test_the_outbox_keeps_an_idea_the_locked_database_refused_and_it_is_stored_o
     assert ideas_in_db(server, WORDS) == 1
     assert _outbox(tablet) == []
     expect(my_idea(tablet, WORDS)).to_have_count(1)
+
+
+def test_an_idea_waiting_for_the_locked_database_says_saving_then_sent(impatient_server, pages):
+    """Sent, and no answer for a second: the server waits for its database. The idea's row
+    says 'saving...' (and the top bar shows it) while the lock is held; once it goes: sent."""
+    server = impatient_server
+    screen = pages.screen()
+    start_dream_workshop(screen, server, "Groep 6", "Winter")
+    tablet = pages.tablet()
+    join(tablet, read_join_qr(screen), 5, "Noor")
+    go_to_ideas(screen)
+    saving = tablet.evaluate("() => window.T.saving")
+    assert saving == "Opslaan..."
+    top = tablet.locator(".t-top .t-saving")
+    expect(top).to_be_hidden()
+    with ExclusiveLock(server.data_dir / "workshop.db"):
+        type_idea(tablet, WORDS)
+        tablet.locator(".t-ideas .t-send").tap()
+        badge = my_idea(tablet, WORDS).locator(".t-status.is-saving")
+        expect(badge).to_contain_text(saving)
+        expect(top).to_be_visible()
+        expect(top).to_contain_text(saving)
+        assert ideas_in_db(server, WORDS) == 0
+    expect(my_idea(tablet, WORDS).locator(".t-status.is-sent")).to_be_visible(timeout=30_000)
+    expect(my_idea(tablet, WORDS).locator(".t-status.is-saving")).to_have_count(0)
+    expect(top).to_be_hidden()
+    assert ideas_in_db(server, WORDS) == 1

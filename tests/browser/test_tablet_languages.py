@@ -24,6 +24,7 @@ from workshop.store.db import Database
 from workshop.store.models import User
 
 from ..news_world import class_with_ideas
+from ..servers import Server, free_port
 from .conftest import WAIT
 from .test_workshop_flow import LANDSCAPE, PORTRAIT, SCREEN, tap_key
 
@@ -318,3 +319,79 @@ def test_an_empty_and_a_too_long_idea_get_words_in_the_childs_language(server, p
     expect(tablet.locator(".t-ideas textarea.t-input")).to_have_value("Een heel lang idee " * 20)
     expect(tablet.locator(".t-letters")).to_have_text(
         "That is too long. Use at most 280 letters.")
+
+
+def switch_to(tablet: Page, lang: str) -> None:
+    tablet.locator(".t-top .t-lang").tap()
+    tablet.locator(f".t-sheet .t-lang-choice[data-lang={lang}]").tap()
+    expect(tablet.locator("html")).to_have_attribute("lang", lang)
+
+
+@pytest.fixture
+def small_server(tmp_path):
+    """A server that reads messages of 1 MB at most (SOCKET_BUFFER_BYTES)."""
+    srv = Server(tmp_path / "data", free_port(), WORKSHOP_SOCKET_BUFFER_BYTES=str(1024 * 1024))
+    srv.data_dir.mkdir(parents=True)
+    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf")
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def send_idea(tablet: Page, words: str) -> None:
+    tablet.locator(".t-ideas textarea.t-input").fill(words)
+    tablet.locator(".t-ideas .t-send").tap()
+
+
+def test_the_servers_words_on_the_tablet_follow_a_language_switch(small_server, pages):
+    """A refusal in the banner, the words for something too big to send (they came with the
+    page) and the 'ask your teacher' screen (the `removed` event's words in every language)
+    are said again in the language the child switches to."""
+    server = small_server
+    ids = seed(server)
+    screen, code = open_screen(pages, server, ids["dream"])
+    tablet = pages.tablet()
+    join(tablet, f"{server.url}/j/{code}", 3, "Mila")
+    next_kind(screen, "ideas")
+    send_idea(tablet, "kut")
+    banner = tablet.locator(".t-banner-text")
+    dutch = t(tablet, "refusal_text_bad_word")
+    assert dutch != "Please use kind words."
+    expect(banner).to_have_text(dutch)
+    switch_to(tablet, "en")
+    expect(banner).to_have_text("Please use kind words.")
+    switch_to(tablet, "tr")
+    turkish = t(tablet, "refusal_text_bad_word")
+    assert turkish not in (dutch, "Please use kind words.", "refusal_text_bad_word")
+    expect(banner).to_have_text(turkish)
+
+    # something that can never go (over the server's 1 MB) is given up with the words for it:
+    # the page brought them in Dutch, the tablet says them in Turkish now
+    page_words = tablet.evaluate("() => window.TABLET.limits.too_big")
+    too_big = t(tablet, "refusal_image_too_big")
+    assert too_big and too_big != page_words
+    tablet.evaluate("""() => {
+        const key = Object.keys(localStorage).find((k) => k.startsWith("outbox:"));
+        const item = { client_id: "big-one", workshop_id: window.TABLET.workshop_id,
+                       what: "idea", step_index: 2, created: Date.now(),
+                       payload: { text: "x".repeat(1200 * 1024) } };
+        localStorage.setItem(key, JSON.stringify([item]));
+    }""")
+    send_idea(tablet, "Een boomhut")              # the outbox goes: the big one first
+    expect(banner).to_have_text(too_big)
+    expect(tablet.locator(".t-mine-item.is-sent").filter(has_text="Een boomhut")).to_have_count(1)
+
+    # the leader removes Mila's tablet: "ask your teacher", in Turkish, then in Polish
+    screen.keyboard.press("m")
+    row = screen.locator("#drawer .kid-row").filter(has_text="Mila")
+    screen.once("dialog", lambda dialog: dialog.accept())
+    row.locator(".m-btn.bad").click()
+    lead = tablet.locator(".t-removed .t-lead")
+    expect(lead).to_have_text(t(tablet, "refusal_removed"))   # the server's, in Turkish
+    switch_to(tablet, "pl")
+    expect(tablet.locator(".t-removed .t-h1")).to_have_text(t(tablet, "removed_title"))
+    polish = t(tablet, "refusal_removed")
+    assert polish not in (turkish, "refusal_removed")
+    expect(lead).to_have_text(polish)
+    switch_to(tablet, "ar")
+    expect(lead).to_have_text(ARABIC)

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from ..domain.languages import CHILD
 from . import stages
+from .messages import child_refusals
 
 
 class _Child(str):
@@ -61,8 +62,12 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "reconnecting": _c("Connecting again..."),
         "online": _c("Connected"),
         "waiting_send": _c("Waiting to send"),
+        # an item sent but not yet answered after a second: the server waits for its database
+        "saving": _c("Saving..."),
         "sent": _c("Sent!"),
         "error": _c("Something went wrong. Try again."),
+        # every refusal a child may meet (refusal_<code>), to word it again in another language
+        **{"refusal_" + code: _Child(text) for code, text in child_refusals().items()},
         # joining
         "enter_code": _c("Type the code from the big screen"),
         "go": _c("Go"),

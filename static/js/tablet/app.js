@@ -23,6 +23,8 @@ export const app = {
   removed: false,  // the leader removed this tablet or child: "ask your teacher"
   asking: null,    // the child this tablet asked the leader to be, while waiting
   pictures: null,  // the nine pictures of the picture key (from `children`)
+  saving: new Set(), // client ids sent but not answered for a second: "saving..."
+  removedSaid: null, // the server's words with "removed" (every language), for a redraw
 };
 
 export const dom = {};

@@ -56,7 +56,7 @@ export function doneBar() {
     busy = false;
     if (!reply || !reply.ok) {
       if (app.state === s) s.done = !want;
-      showBanner((reply && reply.message) || t("error"));
+      showBanner(reply && reply.message ? reply : t("error"));
     }
     queueUpdate();
     update();

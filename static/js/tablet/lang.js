@@ -10,7 +10,7 @@ import { app, dom } from "./app.js";
 import { CFG, LANG, LANGUAGES, setLang } from "./config.js";
 import { render } from "./render.js";
 import { refreshSpeakButtons } from "./speech.js";
-import { buildSkeleton, renderTop, showBanner } from "./shell.js";
+import { bannerShown, buildSkeleton, renderTop, showBanner } from "./shell.js";
 import { store } from "./store.js";
 import { button, icon } from "./ui.js";
 
@@ -77,7 +77,7 @@ export async function chooseLanguage(code, quiet) {
     if (!res.ok) throw new Error(String(res.status));
     data = await res.json();
   } catch (e) {
-    if (!quiet) showBanner(t("offline"));
+    if (!quiet) showBanner({ key: "offline" });
     return;
   }
   Object.assign(window.T, data.texts || {});
@@ -95,8 +95,10 @@ function redrawAll() {
   const sheet = document.querySelector(".t-sheet");
   if (sheet) sheet.remove();
   const screen = app.screen;
+  const banner = bannerShown(); // a message on the screen is said again in the new language
   buildSkeleton();
   renderTop();
+  if (banner) showBanner(banner);
   if (screen === "live" && app.state && app.me) {
     app.screen = "live";
     app.viewKey = null;

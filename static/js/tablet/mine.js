@@ -1,5 +1,5 @@
 /* "What I made" under a step: newest first, what still waits in the outbox and what the
- * server has, each with its status (waiting, sent, waiting for approval, hidden). */
+ * server has, each with its status (waiting, saving, sent, waiting for approval, hidden). */
 
 import { el, t } from "../common/live.js";
 import { app } from "./app.js";
@@ -14,6 +14,7 @@ function statusOf(visibility) {
 
 const STATUS = {
   waiting: ["⏳", "waiting_send"],
+  saving: ["💾", "saving"], // sent, the server has not answered for a second (its database)
   sent: ["✅", "sent"],
   pending: ["🕒", "waiting_approval"],
   hidden: ["🙈", "hidden_by_leader"],
@@ -27,8 +28,8 @@ export function statusBadge(status) {
 export function ownEntries(what) {
   /* Newest first: what still waits in the outbox, then what the server has. */
   const out = pending(what).slice().reverse().map((i) => ({
-    key: "c" + i.client_id, status: "waiting", text: i.payload.text, payload: i.payload,
-    item: null,
+    key: "c" + i.client_id, status: app.saving.has(i.client_id) ? "saving" : "waiting",
+    text: i.payload.text, payload: i.payload, item: null,
   }));
   (app.state.mine || []).slice().reverse().forEach((m) => out.push({
     key: "i" + m.id, status: statusOf(m.visibility), text: m.text, payload: null, item: m,

@@ -44,7 +44,7 @@ export async function hello() {
   }
   if (seq !== app.helloSeq || token !== app.token) return;
   if (!reply || !reply.ok) {
-    if (reply && reply.error === "removed") { showRemoved(); return; }
+    if (reply && reply.error === "removed") { showRemoved(reply); return; }
     if (reply && reply.error === "unknown_child") {
       forgetChild();
       chooseEntry();
@@ -52,7 +52,7 @@ export async function hello() {
       showMessageScreen("🙈", (reply && reply.message) || t("error"));
       return;
     }
-    showBanner(reply && reply.message);
+    showBanner(reply);
     return;
   }
   app.removed = false;
@@ -69,14 +69,22 @@ export function setMe(me) {
       onChange: () => { renderTop(); queueUpdate(); },
       onSent: onSent,
       onRefused: onRefused,
-      onRemoved: () => showRemoved(),
+      onRemoved: (reply) => showRemoved(reply),
       // too fast (workshop/live/budget.py): it goes again by itself; the child is told why
-      onSlow: (item, reply) => showBanner((reply && reply.message) || t("slow_down")),
+      onSlow: (item, reply) => showBanner(reply && reply.message ? reply : t("slow_down")),
       // the server's database is locked for now (db_busy): the item waits, its row shows
       // "waiting to send", and it goes again by itself; the child reads the server's words
-      onBusy: (item, reply) => showBanner(reply && reply.message),
+      onBusy: (item, reply) => showBanner(reply),
+      // no answer for a second (the server waits for its database): the row says "saving..."
+      onSaving: (item, on) => {
+        if (on) app.saving.add(item.client_id); else app.saving.delete(item.client_id);
+        renderTop();
+        queueUpdate();
+      },
     }, { maxChars: LIMITS.message_chars ? LIMITS.message_chars - 4096 : 0,
-         tooBig: LIMITS.too_big });
+         // the page's words for a picture too big, or the same in the language chosen since
+         tooBig: () => (window.T && window.T.refusal_image_too_big !== undefined
+           ? t("refusal_image_too_big") : LIMITS.too_big) });
   }
   app.me = me;
   if (me.lang && me.lang !== LANG && app.socket.connected) {

@@ -21,6 +21,9 @@ export function buildSkeleton() {
   dom.countNum = el("span", { class: "t-count-num" });
   dom.count = el("div", { class: "t-count", title: t("waiting_send") },
                  [icon("📤"), dom.countNum, el("span", { class: "sr-only", text: t("waiting_send") })]);
+  // something was sent and the server has not answered for a second: "saving..."
+  dom.saving = el("div", { class: "t-count t-saving", role: "status", hidden: true },
+                  [icon("💾"), el("span", { text: t("saving") })]);
   // the child's language, named in its own script: its accessible name is what it shows
   const current = languageOf(LANG);
   dom.lang = button("t-top-btn t-lang", { "aria-haspopup": "dialog", "aria-expanded": "false",
@@ -32,7 +35,7 @@ export function buildSkeleton() {
                       [icon("👥"), el("span", { text: t("not_me") })]);
   dom.top = el("header", { class: "t-top" }, [
     dom.me,
-    el("div", { class: "t-top-mid" }, [dom.conn, dom.count]),
+    el("div", { class: "t-top-mid" }, [dom.conn, dom.count, dom.saving]),
     el("div", { class: "t-top-end" }, [dom.lang, dom.switch]),
   ]);
   dom.offline = el("div", { class: "t-offline", role: "status" },
@@ -73,13 +76,42 @@ export function renderTop() {
   const waiting = app.outbox ? app.outbox.items().length : 0;
   dom.count.hidden = waiting === 0;
   dom.countNum.textContent = String(waiting);
+  dom.saving.hidden = app.saving.size === 0;
   document.body.classList.toggle("t-is-offline", app.conn !== "online");
 }
 
 let bannerTimer = null;
+let bannerSaid = null;
+
+export function wordsOf(said) {
+  /* What was said, in the child's language now: a text of the tablet ({key}), the server's
+   * words in every language (`messages`), a refusal by its code (refusal_<code>, with its
+   * detail), else the words as they came. */
+  if (!said) return "";
+  if (said.key) return t(said.key);
+  if (said.messages && said.messages[LANG]) return said.messages[LANG];
+  if (said.error && window.T && window.T["refusal_" + said.error] !== undefined) {
+    return t("refusal_" + said.error, said.detail);
+  }
+  return said.message || "";
+}
+
+function asSaid(message) {
+  /* A text of the tablet is remembered by its key, so it can be said again in another
+   * language; a server's answer ({error, message, detail, messages}) as it is. */
+  if (!message) return { key: "error" };
+  if (typeof message !== "string") return message;
+  const texts = window.T || {};
+  const key = Object.keys(texts).find((k) => texts[k] === message);
+  return key ? { key: key } : { message: message };
+}
+
+export function bannerShown() { return dom.banner && !dom.banner.hidden ? bannerSaid : null; }
 
 export function showBanner(message) {
-  dom.bannerText.textContent = message || t("error");
+  /* `message`: words, or the server's answer (its words follow a language switch). */
+  bannerSaid = asSaid(message);
+  dom.bannerText.textContent = wordsOf(bannerSaid) || t("error");
   dom.banner.hidden = false;
   dom.banner.classList.remove("t-pop");
   void dom.banner.offsetWidth;

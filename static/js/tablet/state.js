@@ -75,7 +75,7 @@ function mergeResult(result) {
 
 export function onMine(result) { mergeResult(result); }
 
-export function onRemoved() { showRemoved(); }
+export function onRemoved(data) { showRemoved(data); } // data: the words in every language
 
 export function onSent(item, result) {
   if (app.state && item.step_index === app.state.step_index) mergeResult(result);
@@ -83,7 +83,7 @@ export function onSent(item, result) {
 }
 
 export function onRefused(item, reply) {
-  showBanner(reply.message || t("error"));
+  showBanner(reply.message ? reply : t("error"));
   if (reply.error === "too_big" || reply.error === "image_too_big") {
     // the words come back into the box; the pictures that cannot go do not
     item = Object.assign({}, item, { payload: Object.assign({}, item.payload,

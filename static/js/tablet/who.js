@@ -103,13 +103,13 @@ async function pick(child) {
     }
     if (reply.error === "removed") { showRemoved(); return; }
     if (reply.error === "key_locked" || reply.error === "no_key") {
-      showBanner(reply.message);
+      showBanner(reply);
       askLeader(child);
       return;
     }
     keyPad.shake();
     keyPad.clear();
-    showBanner(reply.message);
+    showBanner(reply);
   }
   showScreen("key", [
     el("div", { class: "t-title-row" }, [
@@ -141,7 +141,7 @@ export async function askLeader(child) {
   if (reply.ok) { if (app.screen !== "asked") showAsked(child); return; }
   app.asking = null;
   if (reply.error === "removed") { showRemoved(); return; }
-  showBanner(reply.message);
+  showBanner(reply);
   chooseEntry();
 }
 
