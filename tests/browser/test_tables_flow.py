@@ -154,3 +154,51 @@ def test_tables_each_work_on_their_own_idea(server, pages, shots):
     shoot(shots, "tables/screen-table-progress", screen)
     shoot(shots, "tables/tablet-table-critical-portrait", portrait)
     shoot(shots, "tables/tablet-table-critical-landscape", landscape)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def test_the_phone_view_makes_tables_and_switches_the_word_cloud(server, pages, shots):
+    """The leader's phone (/workshops/<id>/control, the same login as the screen): its tables
+    panel splits the class, shows each table's children and moves a child; its word-cloud
+    button switches the projector's question wall to the cloud and back."""
+    screen = pages.screen()
+    workshop_id, code = start_dream_workshop(screen, server, "Groep 5", "Zomer")
+    sam, noor = pages.tablet(), pages.tablet(landscape=True)
+    join(sam, f"{server.url}/j/{code}", 0, "Sam")
+    join(noor, f"{server.url}/j/{code}", 1, "Noor")
+    phone = screen.context.new_page()
+    phone.set_viewport_size(PHONE)
+    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    panel = phone.locator(".c-tables")
+    panel.locator(".tp-count-btn[data-count='2']").click()
+    tables = panel.locator(".tp-table:not(.tp-unseated)")
+    expect(tables).to_have_count(2)
+    expect(panel.locator(".tp-table .tp-kid")).to_have_count(2)
+    expect(panel.locator(".tp-count-btn[data-count='2']")).to_have_attribute("aria-pressed",
+                                                                             "true")
+    # Sam moves to Noor's table: tap Sam, then that table
+    sams = tables.filter(has=phone.locator(".tp-kid-name", has_text="Sam"))
+    other = tables.filter(has_not=phone.locator(".tp-kid-name", has_text="Sam"))
+    other_name = other.locator(".tp-table-name").inner_text()
+    sams.locator(".tp-kid").filter(has_text="Sam").click()
+    other.locator(".tp-table-head").click()
+    expect(tables.filter(has_text=other_name).locator(".tp-kid")).to_have_count(2)
+    expect(tables.filter(has_not_text=other_name).locator(".tp-kid")).to_have_count(0)
+    shoot(shots, "tables/phone-tables", phone)
+
+    # the question wall: the phone's ☁️ makes it a cloud on the projector, and back
+    press_next(screen, 1)
+    answer(sam, "Voetbal op het plein")
+    expect(screen.locator("#s-main .note")).to_have_count(1)
+    cloud = phone.locator("#c-buttons [data-id=cloud]")
+    expect(cloud).to_be_enabled()
+    cloud.click()
+    expect(screen.locator(CLOUD).filter(has_text=re.compile("^voetbal$", re.I))).to_have_count(1)
+    expect(screen.locator("#s-main .note")).to_have_count(0)
+    expect(cloud).to_have_attribute("aria-pressed", "true")
+    shoot(shots, "tables/phone-cloud", phone)
+    cloud.click()
+    expect(screen.locator("#s-main .note")).to_have_count(1)
+    expect(screen.locator(CLOUD)).to_have_count(0)
