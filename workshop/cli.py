@@ -50,13 +50,15 @@ def _start_sender(app, socketio) -> None:
     import threading
 
     from .exchange import outbox
+    from .live.news import news_fetched
 
     wake = threading.Event()  # gevent's own Event once the standard library is patched
     app.extensions["outbox_wake"] = wake
     config = app.config
     socketio.start_background_task(outbox.run_forever, app.extensions["db"],
                                    config["INSTANCE_ID"], config["MEDIA_DIR"],
-                                   config["SYNC_SECONDS"], socketio.sleep, wake)
+                                   config["SYNC_SECONDS"], socketio.sleep, wake,
+                                   lambda: news_fetched(app))
 
 
 def _start_retention(app, socketio) -> None:

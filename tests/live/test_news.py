@@ -68,3 +68,65 @@ def test_the_news_step_is_left_out_for_a_group_without_news(app, client, leader,
     screen = Screen(app, client, world.workshops[2])
     assert "news" not in [s["kind"] for s in screen.state["steps"]]
     assert screen.state["steps"][1]["kind"] == "vote"
+
+
+def test_news_fetched_while_the_news_step_shows_reaches_the_screen(app, client, leader, db):
+    """The laptop fetches news from the network server it shipped to (exchange/outbox.py)
+    while the projector shows the news step: the screen gets its state again, with the news."""
+    from datetime import timedelta
+
+    from workshop.live.news import news_fetched
+    from workshop.store.link_models import IdeaNews
+    from workshop.store.models import utcnow
+
+    with db.begin() as dbs:
+        juf = dbs.get(User, leader.user["id"])
+        world = class_with_ideas(dbs, juf, app.extensions["plans"], app.config["MEDIA_DIR"])
+        now = utcnow()
+        dbs.add(IdeaNews(idea_id=world.ideas[ADOPTED], stage="adopted", owner=OWNER,
+                         latest_text="", changed_at=now - timedelta(days=2),
+                         fetched_at=now - timedelta(days=1)))
+        dbs.commit()
+    start(leader, world.workshops[2])
+    screen = Screen(app, client, world.workshops[2])
+    assert news_fetched(app) == 0                    # the welcome step: nothing to send
+    assert goto(screen, "news")["news"]["ideas"][0]["stage"] == "adopted"
+    screen.received()
+    with db.begin(write=True) as dbs:                 # what fetch_news keeps, a day later
+        row = dbs.get(IdeaNews, world.ideas[ADOPTED])
+        row.stage, row.latest_text, row.latest_at = "running", UPDATE, utcnow()
+        row.fetched_at = utcnow()
+        dbs.commit()
+    assert news_fetched(app) == 1
+    state = screen.latest("screen_state")
+    assert state is not None and state["step"]["kind"] == "news"
+    idea = state["news"]["ideas"][0]
+    assert (idea["stage"], idea["latest"]["text"]) == ("running", UPDATE)
+
+
+def test_the_sender_tells_the_screens_when_news_came_in(monkeypatch):
+    from workshop.exchange import outbox
+
+    class Db:
+        closed = False
+
+        def begin(self, write=False):
+            from contextlib import nullcontext
+
+            class Dbs:
+                def scalar(self, _query):
+                    return 1                          # the laptop has a link
+            return nullcontext(Dbs())
+
+    database, calls = Db(), []
+    monkeypatch.setattr(outbox, "send_waiting", lambda *a: None)
+    heard = iter([0, 2])
+    monkeypatch.setattr(outbox, "fetch_news", lambda *a: next(heard))
+
+    def sleep(_seconds):
+        if len(calls) or sleep.rounds >= 1:
+            database.closed = True
+        sleep.rounds += 1
+    sleep.rounds = 0
+    outbox.run_forever(database, "laptop", None, 1, sleep, fetched=lambda: calls.append(1))
+    assert calls == [1]                               # after the round that heard news only

@@ -332,15 +332,18 @@ def _keep_news(dbs: Session, idea_id: int, link_id: int, item: dict) -> None:
 
 
 def run_forever(database, instance: str, media_dir: Path, every: float,
-                sleep: Callable[[float], None], wake=None) -> None:
-    """The sender: waiting shipments out, news in, every `every` seconds or when woken."""
+                sleep: Callable[[float], None], wake=None,
+                fetched: Callable[[], object] | None = None) -> None:
+    """The sender: waiting shipments out, news in, every `every` seconds or when woken;
+    `fetched()` after news came in (the screens in a news step show it)."""
     while not database.closed:
         try:
             with database.begin() as dbs:
                 linked = dbs.scalar(select(NetworkLink.id).limit(1)) is not None
             if linked:
                 send_waiting(database, instance, media_dir)
-                fetch_news(database, instance)
+                if fetch_news(database, instance) and fetched is not None:
+                    fetched()
         except Exception:  # keep sending later whatever one round met
             log.exception("sending shipments or fetching news failed")
         if wake is not None:
