@@ -171,8 +171,12 @@ def test_the_phone_view_makes_tables_and_switches_the_word_cloud(server, pages, 
     phone = screen.context.new_page()
     phone.set_viewport_size(PHONE)
     phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    expect(phone.locator(".c-children")).to_contain_text("2")   # the phone has the class
+    expect(phone.locator(".c-offline")).to_be_hidden()           # and its socket
     panel = phone.locator(".c-tables")
-    panel.locator(".tp-count-btn[data-count='2']").click()
+    two = panel.locator(".tp-count-btn[data-count='2']")
+    expect(two).to_be_enabled()
+    two.click()
     tables = panel.locator(".tp-table:not(.tp-unseated)")
     expect(tables).to_have_count(2)
     expect(panel.locator(".tp-table .tp-kid")).to_have_count(2)
