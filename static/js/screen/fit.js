@@ -85,6 +85,12 @@ export function fitRanking(list, n) {
 
 /* Step a list's text down through the size classes until its items fit. */
 export function shrinkToFit(list, sizes) {
+  // again when the box changes size (the control bar showing takes room from the main area)
+  list._sizes = sizes;
+  if (!list._observed && window.ResizeObserver) {
+    list._observed = true;
+    new ResizeObserver(() => list.isConnected && shrinkToFit(list, list._sizes)).observe(list);
+  }
   sizes.forEach((c) => c && list.classList.remove(c));
   for (let k = 1; k < sizes.length && list.scrollHeight > list.clientHeight + 1; k += 1) {
     if (sizes[k - 1]) list.classList.remove(sizes[k - 1]);

@@ -102,7 +102,7 @@ export const news = {
     this.box.replaceChildren(idea ? newsSlide(idea, news, this.index, this.ideas.length, dots, updated)
       : emptyState("📭", t("no_news")));
     const words = this.box.querySelector(".news-words");
-    if (words) shrinkToFit(words, ["", "fit1", "fit2", "fit3"]);
+    if (words) shrinkToFit(words, ["", "fit1", "fit2", "fit3", "fit4", "fit5"]);
   },
   /* true when there is an idea `delta` away (so next/back stay in this step) */
   canGo(delta) {
