@@ -19,3 +19,19 @@ def test_pages_link_the_icon(client) -> None:
     assert '<link rel="icon" href="/favicon.ico"' in page
     svg = client.get("/static/favicon.svg")
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
+
+
+
+def test_no_page_links_an_empty_stand_in_icon() -> None:
+    """The classroom screen and the tablet have heads of their own: they link the icon too,
+    not an empty `data:,` stand-in (the progress folder's page links none: it carries no
+    address of this server)."""
+    from pathlib import Path
+
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    icons = {p.relative_to(templates).as_posix(): p.read_text() for p in templates.rglob("*.html")
+             if 'rel="icon"' in p.read_text()}
+    assert {"base.html", "screen.html", "tablet/app.html"} <= set(icons)
+    for name, text in icons.items():
+        assert 'href="data:,"' not in text, name
+        assert "url_for('favicon')" in text, name
