@@ -395,3 +395,32 @@ def test_the_servers_words_on_the_tablet_follow_a_language_switch(small_server, 
     expect(lead).to_have_text(polish)
     switch_to(tablet, "ar")
     expect(lead).to_have_text(ARABIC)
+
+
+# the boxes of each poll choice's words and of its speaker that overlap (none should)
+WORDS_UNDER_SPEAKER = """() => [...document.querySelectorAll('.t-choice-wrap')].flatMap((w) => {
+    const label = w.querySelector('.t-choice-label');
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    const a = range.getBoundingClientRect();
+    const b = w.querySelector('.t-speak-mini').getBoundingClientRect();
+    const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    return apart ? [] : [label.textContent];
+})"""
+
+
+@pytest.mark.parametrize(("lang", "viewport"), [("tr", LANDSCAPE), ("ar", PORTRAIT),
+                                                ("nl", PORTRAIT)])
+def test_a_poll_choices_words_are_not_under_its_speaker(server, pages, lang, viewport):
+    """The read-aloud button sits in a choice's corner; a long name ('Resim çizmek',
+    'Yapmak ve inşa etmek', 'صنع الأفلام', 'Knutselen en bouwen') ran under it and was cut."""
+    ids = seed(server)
+    screen, code = open_screen(pages, server, ids["inspire"])
+    tablet = pages.open(locale={"tr": "tr-TR", "ar": "ar", "nl": "nl-NL"}[lang],
+                        voices=ALL_VOICES, viewport=viewport, has_touch=True)
+    join(tablet, f"{server.url}/j/{code}", 3, "Deniz")
+    expect(tablet.locator("html")).to_have_attribute("lang", lang)
+    next_kind(screen, "poll")
+    expect(tablet.locator(".t-choice-wrap .t-speak-mini")).to_have_count(8)
+    shoot(tablet, f"poll-{lang}-{viewport['width']}x{viewport['height']}")
+    assert tablet.evaluate(WORDS_UNDER_SPEAKER) == []
