@@ -429,6 +429,8 @@ def test_from_series_to_progress_page(server, people, shots):
     expect(fatima.locator("#money table.ledger tr")).to_have_count(1)
     expect(fatima.locator("#money table.ledger tr")).to_contain_text(LIBRARY)
     expect(pledged).to_have_text(euros("250,00"))
+    # the idea page with its ledger fits the phone (four columns made it 490 px wide at 390)
+    assert fatima.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
 
     news = fatima.locator("#updates form")
     news.locator("textarea[name=text]").fill(UPDATE)
