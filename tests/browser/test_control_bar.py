@@ -3,6 +3,8 @@ moved), neither the join chip nor the bottom row of the wall lies under the bar.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -70,3 +72,24 @@ def test_the_bar_covers_neither_the_join_chip_nor_the_bottom_row(server, pages, 
     bar = bar_shown(screen)
     for item in boxes(screen, "#s-main .ideawall .idea") + boxes(screen, ".s-joinchip"):
         assert not overlaps(item, bar), (item, bar)
+
+
+def test_the_bar_does_not_cover_the_workshop_ended_words(server, pages, shots):
+    """After 'End workshop' the screen says so at the bottom; the bar that shows while the
+    leader's mouse moves lay over those words."""
+    screen = pages.screen()
+    start_dream_workshop(screen, server, "Groep 8D", "Herfst")
+    screen.once("dialog", lambda dialog: dialog.accept())
+    screen.mouse.move(900, 1000)
+    screen.locator("#cb-buttons [data-id=end]").click()
+    ended = screen.locator(".s-ended")
+    expect(ended).to_be_visible()
+    screen.mouse.move(960, 540)
+    expect(screen.locator("#screen")).to_have_class(re.compile(r"\bawake\b"))
+    screen.wait_for_timeout(400)                      # the bar and the words move up (.25 s)
+    screen.mouse.move(961, 541)
+    bar = boxes(screen, "#controlbar")[0]
+    assert bar["top"] < 1080 - 40, bar                # the bar is really up
+    words = boxes(screen, ".s-ended")[0]
+    assert not overlaps(words, bar), (words, bar)
+    screen.screenshot(path=str(shots / "screen-ended-bar-shown.png"))
