@@ -46,6 +46,17 @@ def test_group_and_series_with_three_workshops(client, leader):
     assert bad.status_code == 400
 
 
+def test_the_series_page_names_the_workshops_in_the_leaders_language(client, leader):
+    """It showed the plan files' names ('1. inspire', '3. critical') on a Dutch page."""
+    series_id = leader.series("Groep 7")
+    page = client.get(f"/series/{series_id}").get_data(as_text=True)
+    for words in ("<strong>1.</strong> Inspireren", "<strong>2.</strong> Dromen",
+                  "<strong>3.</strong> Kritisch denken"):
+        assert words in page, words
+    assert "</strong> inspire</td>" not in page
+    assert ">Inspireren (inspire)</option>" in page          # the plan to choose, by its title
+
+
 def test_another_leader_cannot_see_my_series(app, client, leader, db):
     series_id = leader.series()
     other = app.test_client()
