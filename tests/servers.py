@@ -8,7 +8,11 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+PASSWORD = "geheim-123"  # of the admin account `juf` that admin_server makes
 
 
 def free_port() -> int:
@@ -64,3 +68,17 @@ class Server:
             self.process.kill()
             self.process.wait(5)
         self.process = None
+
+
+@contextmanager
+def admin_server(data_dir: Path, **settings: str) -> Iterator[Server]:
+    """A fresh server on `data_dir` with one admin account `juf` (PASSWORD) and the given
+    WORKSHOP_* settings, running until the block ends."""
+    srv = Server(data_dir, free_port(), **settings)
+    srv.data_dir.mkdir(parents=True)
+    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf Anna")
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()

@@ -9,9 +9,8 @@ import pytest
 
 # `browser` (one Chromium for the whole run) is in tests/conftest.py
 from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - where they were
-from ..servers import Server, free_port
+from ..servers import PASSWORD, admin_server  # noqa: F401 - PASSWORD: tests import it here
 
-PASSWORD = "geheim-123"
 SHOTS = Path(os.environ.get("WORKSHOP_SHOTS", Path(__file__).resolve().parents[2] / "shots"))
 
 pytestmark = pytest.mark.browser
@@ -19,13 +18,10 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def server(tmp_path):
-    """A fresh server with one admin account `juf`."""
-    srv = Server(tmp_path / "data", free_port())
-    srv.data_dir.mkdir(parents=True)
-    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf Anna")
-    srv.start()
-    yield srv
-    srv.stop()
+    """A fresh server with one admin account `juf` (a module with other settings has a
+    fixture of its own around tests/servers.py's admin_server)."""
+    with admin_server(tmp_path / "data") as srv:
+        yield srv
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from workshop.store.db import Database
 from workshop.store.models import User
 
 from ..news_world import ADOPTED, NewsWorld, class_with_ideas, ship_and_follow
-from ..servers import Server, free_port
+from ..servers import Server, admin_server
 from .conftest import PASSWORD, SHOTS
 from .test_workshop_flow import LANDSCAPE, PORTRAIT, Pages, pictures_loaded, tap_key
 
@@ -375,22 +375,17 @@ def walk_others(report: Report, pages: Pages, server: Server, world: World) -> N
 
 @pytest.fixture(scope="module")
 def report(browser, tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("a11y") / "data", free_port())
-    srv.data_dir.mkdir(parents=True)
-    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD,
-            "--name", "Juf Anna")
-    srv.start()
     pages = Pages(browser)
     found = Report()
-    try:
-        world = seed(srv)
-        walk_workshop(found, pages, srv, world.inspire, INSPIRE, "inspire", True)
-        walk_workshop(found, pages, srv, world.dream, DREAM, "dream", False)
-        walk_workshop(found, pages, srv, world.critical, CRITICAL, "critical", False)
-        walk_others(found, pages, srv, world)
-    finally:
-        pages.close()
-        srv.stop()
+    with admin_server(tmp_path_factory.mktemp("a11y") / "data") as srv:
+        try:
+            world = seed(srv)
+            walk_workshop(found, pages, srv, world.inspire, INSPIRE, "inspire", True)
+            walk_workshop(found, pages, srv, world.dream, DREAM, "dream", False)
+            walk_workshop(found, pages, srv, world.critical, CRITICAL, "critical", False)
+            walk_others(found, pages, srv, world)
+        finally:
+            pages.close()
     print("\naxe (WCAG 2.2 AA tags) per page: critical serious moderate minor")
     for name, counts in found.axe.items():
         print(f"  {name:42} {counts['critical']:3} {counts['serious']:3} "

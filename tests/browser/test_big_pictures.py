@@ -15,8 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from ..servers import Server, free_port
-from .conftest import PASSWORD
+from ..servers import admin_server
 from .test_workshop_flow import (
     go_to_ideas,
     ideas_in_db,
@@ -35,12 +34,8 @@ BUFFER = 1024 * 1024
 
 @pytest.fixture
 def small_server(tmp_path):
-    srv = Server(tmp_path / "data", free_port(), WORKSHOP_SOCKET_BUFFER_BYTES=str(BUFFER))
-    srv.data_dir.mkdir(parents=True)
-    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf")
-    srv.start()
-    yield srv
-    srv.stop()
+    with admin_server(tmp_path / "data", WORKSHOP_SOCKET_BUFFER_BYTES=str(BUFFER)) as srv:
+        yield srv
 
 
 def camera_photo() -> bytes:

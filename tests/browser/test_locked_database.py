@@ -10,9 +10,8 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from ..servers import Server, free_port
+from ..servers import Server, admin_server
 from ..sqlite_lock import ExclusiveLock
-from .conftest import PASSWORD
 from .test_workshop_flow import (
     go_to_ideas,
     ideas_in_db,
@@ -30,12 +29,8 @@ BUSY = "Opslaan duurt langer dan normaal. Je werk is bewaard en wordt vanzelf op
 
 @pytest.fixture
 def impatient_server(tmp_path):
-    srv = Server(tmp_path / "data", free_port(), WORKSHOP_DB_WAIT_SECONDS="2")
-    srv.data_dir.mkdir(parents=True)
-    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf")
-    srv.start()
-    yield srv
-    srv.stop()
+    with admin_server(tmp_path / "data", WORKSHOP_DB_WAIT_SECONDS="2") as srv:
+        yield srv
 
 
 def _outbox(tablet) -> list[dict]:

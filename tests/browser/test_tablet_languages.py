@@ -24,7 +24,7 @@ from workshop.store.db import Database
 from workshop.store.models import User
 
 from ..news_world import class_with_ideas
-from ..servers import Server, free_port
+from ..servers import admin_server
 from .conftest import WAIT
 from .test_workshop_flow import LANDSCAPE, PORTRAIT, SCREEN, tap_key
 
@@ -330,12 +330,8 @@ def switch_to(tablet: Page, lang: str) -> None:
 @pytest.fixture
 def small_server(tmp_path):
     """A server that reads messages of 1 MB at most (SOCKET_BUFFER_BYTES)."""
-    srv = Server(tmp_path / "data", free_port(), WORKSHOP_SOCKET_BUFFER_BYTES=str(1024 * 1024))
-    srv.data_dir.mkdir(parents=True)
-    srv.cli("create-user", "juf", "--role", "admin", "--password", PASSWORD, "--name", "Juf")
-    srv.start()
-    yield srv
-    srv.stop()
+    with admin_server(tmp_path / "data", WORKSHOP_SOCKET_BUFFER_BYTES=str(1024 * 1024)) as srv:
+        yield srv
 
 
 def send_idea(tablet: Page, words: str) -> None:
