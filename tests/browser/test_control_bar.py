@@ -93,3 +93,36 @@ def test_the_bar_does_not_cover_the_workshop_ended_words(server, pages, shots):
     words = boxes(screen, ".s-ended")[0]
     assert not overlaps(words, bar), (words, bar)
     screen.screenshot(path=str(shots / "screen-ended-bar-shown.png"))
+
+
+def _rgb(colour: str) -> tuple[float, float, float, float]:
+    parts = [float(p) for p in re.findall(r"[\d.]+", colour)]
+    return (*parts[:3], parts[3] if len(parts) > 3 else 1.0)
+
+
+def _luminance(rgb) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_a_pressed_button_under_the_mouse_stays_readable(server, pages):
+    """Moderation pressed (the drawer open) with the mouse still on it: its words were ink on
+    the hover's translucent white over the dark bar (about 1.3:1)."""
+    screen = pages.screen()
+    start_dream_workshop(screen, server, "Groep 8E", "Lente")
+    screen.mouse.move(900, 1000)
+    button = screen.locator("#cb-buttons [data-id=moderation]")
+    button.click()
+    expect(screen.locator("#drawer")).to_be_visible()
+    expect(button).to_have_class(re.compile(r"\bpressed\b"))
+    button.hover()
+    colours = button.evaluate("""(b) => { const s = getComputedStyle(b);
+        const bar = getComputedStyle(document.getElementById('controlbar'));
+        return [s.color, s.backgroundColor, bar.backgroundColor]; }""")
+    text, back, bar = (_rgb(c) for c in colours)
+    seen = [back[k] * back[3] + bar[k] * (1 - back[3]) for k in range(3)]   # over the bar
+    light, dark = sorted((_luminance(text), _luminance(seen)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5, colours
