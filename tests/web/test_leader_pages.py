@@ -57,6 +57,14 @@ def test_the_series_page_names_the_workshops_in_the_leaders_language(client, lea
     assert ">Inspireren (inspire)</option>" in page          # the plan to choose, by its title
 
 
+def test_the_home_pages_buttons_use_signs_every_font_has(client, leader):
+    """'New group' and 'New series' began with a full-width plus (U+FF0B), which neither
+    DejaVu nor the other fonts of a Debian laptop have: a box was drawn in its place."""
+    leader.series("Groep 7")
+    page = client.get("/").get_data(as_text=True)
+    assert "+ Nieuwe groep" in page
+    assert not [c for c in page if 0xFF00 <= ord(c) <= 0xFFEF], "full-width forms on the page"
+
 def test_another_leader_cannot_see_my_series(app, client, leader, db):
     series_id = leader.series()
     other = app.test_client()
