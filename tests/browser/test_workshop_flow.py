@@ -450,13 +450,13 @@ def test_whole_dream_workshop(server, pages, shots):
     expect(portrait.locator(".t-left-text")).to_have_text(no_votes_left)
     expect(portrait.locator(".t-plus:enabled")).to_have_count(0)
     expect(portrait.locator(".t-vdot.is-mine")).to_have_count(3)
-    expect(portrait.locator(".t-count")).to_be_hidden()               # nothing waiting
+    expect(portrait.locator(".t-count:not(.t-saving)")).to_be_hidden()               # nothing waiting
 
     card(landscape, IDEA_PHOTO).locator(".t-plus").tap()
     card(landscape, IDEA_HTML).locator(".t-plus").tap()
     expect(landscape.locator(".t-left-text")).to_have_text(
         t(landscape, "votes_left").replace("%(n)s", "1"))
-    expect(landscape.locator(".t-count")).to_be_hidden()
+    expect(landscape.locator(".t-count:not(.t-saving)")).to_be_hidden()
 
     expect(screen.locator("#s-main .v-voters")).to_have_text(number(2))
     expect(screen.locator("#s-main .rank-num")).to_have_count(0)    # numbers not yet shown
@@ -473,6 +473,8 @@ def test_whole_dream_workshop(server, pages, shots):
     expect(ranking.filter(has_text=IDEA_DRAWN).locator(".rank-num")).to_have_text("1")
     expect(ranking.filter(has_text=IDEA_HTML).locator(".rank-num")).to_have_text("1")
     expect(ranking.nth(0).locator(".rank-dots .dot")).to_have_count(3)
+    # the two ideas with one vote each share the second place (they read 2 and 3)
+    expect(ranking.locator(".rank-pos")).to_have_text(["1", "2", "2"])
     for tablet in (portrait, landscape):
         expect(card(tablet, IDEA_PHOTO).locator(".t-tally")).to_have_text(number(3))
         expect(card(tablet, IDEA_DRAWN).locator(".t-tally")).to_have_text(number(1))
@@ -620,7 +622,7 @@ def test_offline_tablet_sends_once(server, pages):
     expect(wall_card(screen, words)).to_have_count(1, timeout=RECONNECT)
     expect(tablet.locator(".t-offline")).to_be_hidden()
     expect(waiting.locator(".t-status.is-sent")).to_be_visible()
-    expect(tablet.locator(".t-count")).to_be_hidden()
+    expect(tablet.locator(".t-count:not(.t-saving)")).to_be_hidden()
     assert ideas_in_db(server, words) == 1
 
     # a reload does not send it again
@@ -629,7 +631,7 @@ def test_offline_tablet_sends_once(server, pages):
     expect(tablet.locator(".t-conn")).to_have_class(re.compile(r"\bis-online\b"))
     expect(my_idea(tablet, words)).to_have_count(1)
     expect(my_idea(tablet, words).locator(".t-status.is-sent")).to_be_visible()
-    expect(tablet.locator(".t-count")).to_be_hidden()
+    expect(tablet.locator(".t-count:not(.t-saving)")).to_be_hidden()
     screen.reload()
     expect(wall_card(screen, words)).to_have_count(1)
     assert wall_count(screen, words) == 1
@@ -648,7 +650,7 @@ def test_offline_tablet_sends_once(server, pages):
     tablet.reload()
     expect(my_idea(tablet, second).locator(".t-status.is-sent")).to_be_visible(timeout=RECONNECT)
     expect(wall_card(screen, second)).to_have_count(1, timeout=RECONNECT)
-    expect(tablet.locator(".t-count")).to_be_hidden()
+    expect(tablet.locator(".t-count:not(.t-saving)")).to_be_hidden()
     tablet.reload()
     expect(my_idea(tablet, second).locator(".t-status.is-sent")).to_be_visible()
     expect(my_idea(tablet, words)).to_have_count(1)
