@@ -473,6 +473,8 @@ def test_whole_dream_workshop(server, pages, shots):
     expect(ranking.filter(has_text=IDEA_DRAWN).locator(".rank-num")).to_have_text("1")
     expect(ranking.filter(has_text=IDEA_HTML).locator(".rank-num")).to_have_text("1")
     expect(ranking.nth(0).locator(".rank-dots .dot")).to_have_count(3)
+    # the two ideas with one vote each share the second place (they read 2 and 3)
+    expect(ranking.locator(".rank-pos")).to_have_text(["1", "2", "2"])
     for tablet in (portrait, landscape):
         expect(card(tablet, IDEA_PHOTO).locator(".t-tally")).to_have_text(number(3))
         expect(card(tablet, IDEA_DRAWN).locator(".t-tally")).to_have_text(number(1))

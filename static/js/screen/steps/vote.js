@@ -65,10 +65,13 @@ export const vote = {
       ]);
       return row;
     }, ideaSig);
+    let place = 0;
     Array.from(this.list.children).forEach((row, index) => {
       const idea = ideas[index];
       const n = votes(idea);
-      row.querySelector(".rank-pos").textContent = String(index + 1);
+      // as many votes as the idea above: the same place (1, 2, 2, 4), not 2 and 3
+      if (index === 0 || n !== votes(ideas[index - 1])) place = index + 1;
+      row.querySelector(".rank-pos").textContent = String(place);
       bump(row.querySelector(".rank-num"), n);
       row.classList.toggle("top", n > 0 && n === max);
       const dots = row.querySelector(".rank-dots");
