@@ -130,3 +130,62 @@ def test_the_sender_tells_the_screens_when_news_came_in(monkeypatch):
     sleep.rounds = 0
     outbox.run_forever(database, "laptop", None, 1, sleep, fetched=lambda: calls.append(1))
     assert calls == [1]                               # after the round that heard news only
+
+
+def test_the_leaders_phone_goes_through_the_news_ideas_on_the_screens(app, client, leader, db):
+    """`news_show` from the phone reaches the workshop's screens; a screen answers with
+    `news_shown`, which every other screen and leader view hears. Only a leader of this
+    workshop may send either, and only in its news step."""
+    from sqlalchemy import select
+
+    from workshop.store.models import AuditEntry
+
+    from ..conftest import Leader
+    from .helpers import NS
+
+    media = app.config["MEDIA_DIR"]
+    with db.begin() as dbs:
+        juf = dbs.get(User, leader.user["id"])
+        world = ship_and_follow(dbs, class_with_ideas(dbs, juf, app.extensions["plans"], media),
+                                media)
+    wid = world.workshops[2]
+    start(leader, wid)
+    screen, phone = Screen(app, client, wid), Screen(app, client, wid)
+    assert phone.call("news_show", index=1)["error"] == "step_changed"   # the welcome step
+    state = goto(screen, "news")
+    ideas = state["news"]["ideas"]
+    screen.received(), phone.received()
+
+    assert phone.call("news_show", index=1) == {"ok": True}
+    assert screen.latest("news_show") == {"workshop_id": wid, "step_index": 1, "index": 1}
+    assert phone.latest("news_show") is None                 # not back to the sender
+    assert phone.call("news_show") == {"ok": True}           # "which idea is on?"
+    assert screen.latest("news_show") == {"workshop_id": wid, "step_index": 1}
+    reply = screen.call("news_shown", index=1, count=2, idea_id=ideas[1]["idea_id"])
+    assert reply == {"ok": True}
+    assert phone.latest("news_shown") == {"workshop_id": wid, "step_index": 1, "index": 1,
+                                          "count": 2, "idea_id": ideas[1]["idea_id"]}
+    for bad in ({"index": -1}, {"index": "1"}, {"index": True}, {"index": 5000}):
+        assert phone.call("news_show", **bad)["error"] == "bad_request", bad
+    assert screen.call("news_shown", index=2, count=2)["error"] == "bad_request"
+
+    # a tablet, someone logged out and another leader are refused; the screens hear nothing
+    screen.received()
+    sam = Tablet(app, state["code"], "Noor", "🦉")
+    assert sam.call("news_show", workshop_id=wid, index=0)["error"] == "forbidden"
+    assert sam.call("news_shown", workshop_id=wid, index=0, count=2)["error"] == "forbidden"
+    stranger = app.extensions["workshop_socketio"].test_client(app, namespace=NS)
+    assert stranger.emit("news_show", {"workshop_id": wid, "index": 0}, namespace=NS,
+                         callback=True)["error"] == "forbidden"
+    other_http = app.test_client()
+    Leader(other_http, db, "meester")
+    other = app.extensions["workshop_socketio"].test_client(app, namespace=NS,
+                                                            flask_test_client=other_http)
+    refused = other.emit("news_show", {"workshop_id": wid, "index": 0}, namespace=NS,
+                         callback=True)
+    assert refused["ok"] is False and refused["error"] in ("forbidden", "not_found")
+    assert screen.latest("news_show") is None and screen.latest("news_shown") is None
+    with db.begin() as dbs:
+        refusals = [a.detail for a in dbs.scalars(select(AuditEntry))
+                    if a.what == "leader_event_refused"]
+    assert len(refusals) == 3

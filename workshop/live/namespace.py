@@ -239,6 +239,46 @@ class LiveNamespace(Namespace):
                     self._send("table", {"table": child["table"]}, to=rooms.child(child["id"]))
         return {"ok": True}
 
+    # --- the news step: which idea the screens show -------------------------------------
+    # Which news idea is on lives in the screens' browsers; these two events only relay it
+    # between the workshop's screens and leader views (nothing is stored).
+
+    def _news_step(self, dbs, data, what: str) -> dict:
+        """A leader's news event: the workshop is live in a news step (else step_changed);
+        the base of the message to the screen room."""
+        _user, workshop = self._leader_event(dbs, data, what)
+        step = run.plan_of(workshop).steps[workshop.step_index]
+        if workshop.status != "live" or step.kind != "news":
+            raise Refused("step_changed")
+        return {"workshop_id": workshop.id, "step_index": workshop.step_index}
+
+    @handler
+    def on_news_show(self, data):
+        """The leader's phone: show news idea `index` (0-based), or without `index`: say
+        which idea you show. The screens answer with `news_shown`."""
+        index = data.get("index")
+        if index is not None and not _news_index(index):
+            raise Refused("bad_request")
+        with _db().begin() as dbs:
+            body = self._news_step(dbs, data, "news_show")
+        if index is not None:
+            body["index"] = int(index)
+        self._send("news_show", body, to=rooms.screen(body["workshop_id"]), skip_sid=request.sid)
+        return {"ok": True}
+
+    @handler
+    def on_news_shown(self, data):
+        """A screen shows news idea `index` (of `count`): the other screens and the leader
+        views follow."""
+        index, count = data.get("index"), data.get("count")
+        if not (_news_index(index) and _news_index(count) and index < count):
+            raise Refused("bad_request")
+        with _db().begin() as dbs:
+            body = self._news_step(dbs, data, "news_shown")
+        body.update(index=index, count=count, idea_id=_int(data.get("idea_id")))
+        self._send("news_shown", body, to=rooms.screen(body["workshop_id"]), skip_sid=request.sid)
+        return {"ok": True}
+
     def _broadcast(self, dbs, workshop) -> None:
         """Send the new state to the screens and the shared part to every tablet."""
         self._send("screen_state", snapshots.screen(dbs, workshop),
@@ -526,6 +566,11 @@ class LiveNamespace(Namespace):
                     and client.get("workshop_id") == workshop_id:
                 client["kind"] = "removed"
                 self.leave_room(sid, rooms.tablets(workshop_id))
+
+
+def _news_index(value) -> bool:
+    """A news idea's place or count: a whole number 0-999 (not a bool, not a string)."""
+    return type(value) is int and 0 <= value < 1000
 
 
 def _int(value) -> int | None:
