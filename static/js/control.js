@@ -1,5 +1,7 @@
 /* The leader's control view on a phone: big buttons, the step, the timer, how many
- * children joined, and the moderation list (hiding something is one tap). */
+ * children joined, and the moderation list (hiding something is one tap). In a news step
+ * next and back go through the ideas on the classroom screens first (news_show /
+ * news_shown, docs/protocol.md), as the screen's arrow keys do. */
 (function () {
   "use strict";
 
@@ -19,10 +21,16 @@
     goto: document.getElementById("c-goto"),
   };
 
-  const api = L.start(workshopId, { onStatus: (up) => {
-    ui.offline.hidden = up;
-    ui.offline.textContent = "📡 " + t("reconnecting");
-  } });
+  // The news step: which idea the screens show (see below)
+  const news = { step: null, index: 0, asked: false, before: null, inRoom: false };
+  const api = L.start(workshopId, {
+    onStatus: (up) => {
+      ui.offline.hidden = up;
+      ui.offline.textContent = "📡 " + t("reconnecting");
+      if (!up) news.inRoom = news.asked = false;
+    },
+    onHello: () => { news.inRoom = true; news.asked = false; later(); }, // ask the screens
+  });
   const store = api.store;
   const mod = L.moderation(api, document.getElementById("c-mod-list"));
   // "Sanne wants to join on a new tablet: yes / no" at the top; the children below
@@ -50,6 +58,77 @@
       el("span", { class: "c-done-face", "aria-hidden": "true", text: c.avatar }),
       el("span", { text: c.name })])));
   }
+  // The news step: which idea the screens show. Their word (news_shown) wins; until one
+  // answers the phone guesses as a screen does (the first idea, the last one coming back
+  // from the next step) and keeps count itself when no screen is open.
+  const newsCount = el("p", { class: "c-news-count" });
+  const newsTitle = el("p", { class: "c-news-title" });
+  const newsBox = el("section", { class: "c-news", hidden: true, role: "status", "aria-live": "polite" },
+                     [newsCount, newsTitle]);
+  ui.buttons.before(newsBox);
+  function newsIdeas(s) {
+    /* the ideas of the live news step, or null in any other step */
+    return s && s.status === "live" && s.step.kind === "news" ? (s.news && s.news.ideas) || [] : null;
+  }
+  function followNews(s) {
+    const ideas = newsIdeas(s);
+    const before = news.before;
+    news.before = s.step_index;
+    if (!ideas) { news.step = null; return null; }
+    if (news.step !== s.step_index) {
+      news.step = s.step_index;
+      news.index = before !== null && before > s.step_index ? ideas.length - 1 : 0;
+      news.asked = false;
+    }
+    news.index = Math.max(0, Math.min(news.index, ideas.length - 1));
+    if (!news.asked && news.inRoom) { // "which idea is on?"
+      news.asked = true;
+      api.socket.emit("news_show", { workshop_id: workshopId });
+    }
+    return ideas;
+  }
+  function canGoNews(delta) {
+    const ideas = newsIdeas(store.state);
+    const target = news.index + delta;
+    return !!ideas && news.step === store.state.step_index && target >= 0 && target < ideas.length;
+  }
+  function drawNews(ideas) {
+    newsBox.hidden = !ideas;
+    if (!ideas) return;
+    const idea = ideas[news.index];
+    newsCount.textContent = "📰 " + (idea ? t("news_on_screen_n", { n: news.index + 1, m: ideas.length })
+      : t("no_news"));
+    newsTitle.textContent = idea ? idea.title || idea.text || "" : "";
+    newsTitle.hidden = !idea;
+  }
+  api.socket.on("news_shown", (msg) => {
+    const s = store.state;
+    if (!s || !msg || msg.workshop_id !== workshopId || msg.step_index !== s.step_index) return;
+    news.step = msg.step_index;
+    news.index = msg.index;
+    later();
+  });
+  const stepControl = api.control;
+  api.control = (action, value) => {
+    const delta = { next: 1, prev: -1 }[action];
+    if (!delta || !canGoNews(delta)) return stepControl(action, value);
+    news.index += delta; // the screens answer with the idea they show
+    later();
+    if (!api.socket.connected) { L.toast(t("reconnecting")); return Promise.resolve(false); }
+    const refused = (reply) => { L.toast((reply && reply.message) || t("error")); return false; };
+    return Live.call(api.socket, "news_show", { workshop_id: workshopId, index: news.index })
+      .then((reply) => (reply && reply.ok ? true : refused(reply)), () => refused(null));
+  };
+  function buttonDefs() {
+    /* the leader's buttons; in a news step next and back say "next idea", "previous idea" */
+    const defs = L.buttons(api, window.LeaderTables.buttons(api));
+    defs.forEach((d) => {
+      if (d.id === "next" && canGoNews(1)) Object.assign(d, { disabled: false, label: t("news_next_idea") });
+      if (d.id === "prev" && canGoNews(-1)) Object.assign(d, { disabled: false, label: t("news_prev_idea") });
+    });
+    return defs;
+  }
+
   // the tables (subgroups): make them, move a child, an idea per table (tables_panel.js)
   const tablesBox = el("section", { class: "c-tables" });
   kidsBox.after(tablesBox);
@@ -82,12 +161,13 @@
     ui.revealed.textContent = "📊 " + t(s.step.results === "live" ? "results_live"
       : "is_revealed");
     drawDone(s);
+    drawNews(followNews(s));
     ui.ended.hidden = s.status !== "ended";
     ui.ended.textContent = "🎉 " + t("ended");
     const pending = store.pendingCount();
     ui.pending.hidden = pending === 0;
     ui.pending.textContent = "⏳ " + pending;
-    L.drawButtons(ui.buttons, L.buttons(api, window.LeaderTables.buttons(api)));
+    L.drawButtons(ui.buttons, buttonDefs());
     const sig = JSON.stringify(s.steps) + s.step_index + s.status;
     if (ui.goto._sig !== sig) {
       ui.goto._sig = sig;
@@ -122,16 +202,17 @@
     }
     if (timer.mode !== lastMode) {
       lastMode = timer.mode;
-      L.drawButtons(ui.buttons, L.buttons(api, window.LeaderTables.buttons(api)));
+      L.drawButtons(ui.buttons, buttonDefs());
     }
   }
   setInterval(tick, 500);
 
   let queued = false;
-  store.on(() => {
+  function later() {
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => { queued = false; render(); });
-  });
+  }
+  store.on(later);
   render();
 })();

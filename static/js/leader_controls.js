@@ -265,8 +265,10 @@
         hooks.onStatus && hooks.onStatus(true);
         Live.call(sock, "screen_hello", { workshop_id: workshopId })
           .then((reply) => {
-            if (reply && reply.ok) store.set(reply.state);
-            else report(reply);
+            if (reply && reply.ok) {
+              store.set(reply.state);
+              hooks.onHello && hooks.onHello(); // in the screen room now
+            } else report(reply);
           }, () => toast(t("error")));
       },
       onDisconnect() {

@@ -335,4 +335,8 @@ def client_strings() -> dict[str, str | dict[str, str]]:
         "news_on_screen": _c("There you see what happened to your ideas."),
         "news_keys": _("Keys: arrows = next or previous idea, after the last one the next "
                        "step; space = timer, M = moderation, F = full screen"),
+        # the leader's phone in the news step
+        "news_on_screen_n": _("On the screen: idea %(n)s of %(m)s"),
+        "news_next_idea": _("Next idea"),
+        "news_prev_idea": _("Previous idea"),
     }

@@ -2,11 +2,13 @@
  * The leader's next/back (→ ←, PageDown/PageUp, the buttons) go through the ideas first;
  * after the last one "next" goes on to the next step, before the first one "back" to the
  * step before. Coming back from the next step shows the last idea. No auto-advance: the
- * leader tells about each idea and moves on when the children have seen it. */
+ * leader tells about each idea and moves on when the children have seen it. The leader's
+ * phone goes through them too: news_relay.js. */
 
 import { el, t } from "../../common/live.js";
 import { emptyState } from "../builders.js";
 import { shrinkToFit } from "../fit.js";
+import { newsShown } from "../news_relay.js";
 import { store } from "../page.js";
 
 function stageText(kind, idea) {
@@ -90,6 +92,7 @@ export const news = {
     this.index = Math.max(0, Math.min(this.index, this.ideas.length - 1));
     const idea = this.ideas[this.index] || null;
     this.currentId = idea ? idea.idea_id : null;
+    newsShown(this.index, this.ideas.length, this.currentId); // the phones and other screens
     const sig = JSON.stringify([idea, this.index, this.ideas.length, news.fetched_at, news.track,
                                 window.innerWidth, window.innerHeight]);
     if (sig === this.sig) return;
