@@ -72,3 +72,45 @@ def test_waiting_for_the_writers_turn_counts_too(database):
                 pytest.fail("the turn was not this work's")
     finally:
         db._writer.release()
+
+
+def test_a_trip_to_a_thread_only_when_another_process_holds_the_file(tmp_path):
+    """With a thread pool (gevent mode) a statement is first tried where it is called
+    without waiting; only a file held by another process sends it to a thread, to wait
+    there, and the first write's transaction it had begun is rolled back, nothing half
+    done. (Commits and rollbacks always go to the thread: not counted here.)"""
+    import sqlite3
+
+    from workshop.store import sqlite_calls
+
+    trips: list = []
+
+    def run(fn, *args):  # stands in for the thread pool: counts the statements' trips
+        if getattr(fn, "__name__", "") == "_within":
+            trips.append(fn)
+        return fn(*args)
+
+    path = tmp_path / "trips.db"
+    con = sqlite_calls.connect(run, 30.0, str(path), check_same_thread=False)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE t (v INTEGER)")
+    con.execute("INSERT INTO t VALUES (1)")
+    con.commit()
+    trips.clear()  # the connect made one
+    con.execute("INSERT INTO t VALUES (2)")
+    con.commit()
+    assert con.execute("SELECT count(*) FROM t").fetchall() == [(2,)]
+    assert trips == []  # nothing made anyone wait: no trip
+    with ExclusiveLock(path):
+        assert con.execute("SELECT count(*) FROM t").fetchall() == [(2,)]  # WAL: no wait
+        assert trips == []
+        with deadline(0.3), pytest.raises(sqlite3.OperationalError):
+            con.execute("INSERT INTO t VALUES (3)")
+        assert len(trips) == 1  # waited in the "thread", up to the deadline
+        con.rollback()
+    made = len(trips)
+    con.execute("INSERT INTO t VALUES (4)")
+    con.commit()
+    assert sorted(con.execute("SELECT v FROM t").fetchall()) == [(1,), (2,), (4,)]
+    assert len(trips) == made  # free again: no trip
+    con.close()

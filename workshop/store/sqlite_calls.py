@@ -12,10 +12,17 @@ raw driver calls move, one at a time per connection, since the greenlet waits fo
 A statement's rows are fetched in the same trip. Once a statement of a transaction has
 written, the connection holds the write lock and the rest of that transaction waits for no
 one (in WAL mode readers never wait either way), so those statements run where they are
-called and only the first write and the commit make the trip. Measured with 600
-submissions at once through take_part.submit in a gevent process (best of 6, 2 shared
-cores): all on the loop 1,319/s with the loop stalled up to 48-100 ms; a trip for every
-call 994/s; this way 1,116/s with the loop's longest stall 20 ms. A trip costs 20-50 us.
+called. Before that a statement is first tried where it is called with a busy timeout of
+0: the driver then never sleeps for a lock, it says "locked" at once, and only then does
+the statement make the trip, with the wait (the BEGIN of a first write that was refused is
+rolled back first: nothing had been done). The commit makes the trip (it may checkpoint
+the log into the file). So a write transaction makes one trip, reading none, unless
+another process holds the file. Measured before with 600 submissions at once
+through take_part.submit in a gevent process (best of 6, 2 shared cores): all on the loop
+1,319/s with the loop stalled up to 48-100 ms; a trip for every call 994/s; a trip for the
+first write and the commit 1,116/s. A trip costs 20-50 us quiet, but in the server at
+saturation waking the worker was a quarter of the submit handler's time (py-spy, 1,000
+tablets: ThreadPool.spawn, the condition's notify), hence only the commit's.
 
 A deadline (`deadline(seconds)`, a context variable, so per greenlet or thread) bounds the
 wait: the connection's busy timeout is set to what is left of it, and work past it raises
@@ -111,11 +118,21 @@ class Connection:
         setattr(self._raw, name, value)  # isolation_level, row_factory, ...
 
     def call(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """`fn(*args)` on this connection: in a thread, with the busy timeout of now
-        (`Busy` at once when the deadline has passed)."""
+        """`fn(*args)` on this connection with the busy timeout of now (`Busy` at once when
+        the deadline has passed). With a thread pool: first here, told not to wait at all
+        (busy timeout 0); only when the database would make it wait (locked by another
+        process) in a thread, with the wait."""
         wait_ms = self._wait_ms()
         if self._run is None:
             return self._within(wait_ms, fn, args)
+        began = self._raw.in_transaction
+        try:
+            return self._within(0, fn, args)
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+        if self._raw.in_transaction and not began:
+            self._raw.rollback()  # the BEGIN of a first write that could not go on: nothing
         return self._run(self._within, wait_ms, fn, args)
 
     def call_anyway(self, fn: Callable[..., Any], *args: Any) -> Any:
@@ -144,6 +161,8 @@ class Connection:
         return self.cursor().execute(sql, parameters)
 
     def commit(self) -> None:
+        # In a thread: a commit waits for no lock in WAL mode, but it may checkpoint the
+        # log into the file (disk writes and syncs): the one trip of a write transaction.
         object.__setattr__(self, "writing", False)
         if self._raw.in_transaction:  # else sqlite3 does nothing: no trip for it
             self.call_anyway(self._raw.commit)
