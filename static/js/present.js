@@ -187,6 +187,7 @@
       reply = await Live.call(socket, "board_hello", { network_id: networkId });
     } catch (e) { return; }
     if (!reply || !reply.ok) { say((reply && reply.message) || t("error"), true); return; }
+    root.dataset.online = "true"; // the buttons work from here (tests wait for it too)
     let start = index;
     if (reply.presenting && index === 0) {
       const at = deck.findIndex((d) => d.id === reply.presenting.idea.id);
@@ -195,6 +196,7 @@
     go(start);
   });
   socket.on("disconnect", () => {
+    root.dataset.online = "false";
     ui.offline.hidden = false;
     ui.offline.querySelector("span").textContent = t("reconnecting");
   });
