@@ -25,11 +25,15 @@
   const news = { step: null, index: 0, asked: false, before: null, inRoom: false };
   const api = L.start(workshopId, {
     onStatus: (up) => {
+      if (!up) root.dataset.online = "false";
       ui.offline.hidden = up;
       ui.offline.textContent = "📡 " + t("reconnecting");
       if (!up) news.inRoom = news.asked = false;
     },
-    onHello: () => { news.inRoom = true; news.asked = false; later(); }, // ask the screens
+    onHello: () => { // in the screen room: the buttons work from here (tests wait for it too)
+      root.dataset.online = "true";
+      news.inRoom = true; news.asked = false; later(); // ask the screens
+    },
   });
   const store = api.store;
   const mod = L.moderation(api, document.getElementById("c-mod-list"));

@@ -39,7 +39,7 @@ from workshop.store.models import User
 from ..news_world import ADOPTED, NewsWorld, class_with_ideas, ship_and_follow
 from ..servers import Server, admin_server
 from .conftest import PASSWORD, SHOTS
-from .test_workshop_flow import LANDSCAPE, PORTRAIT, Pages, pictures_loaded, tap_key
+from .test_workshop_flow import LANDSCAPE, PORTRAIT, Pages, open_phone, pictures_loaded, tap_key
 
 pytestmark = pytest.mark.browser
 
@@ -336,7 +336,7 @@ def walk_workshop(report: Report, pages: Pages, server: Server, workshop_id: int
     # the leader's phone view of the same workshop
     phone = screen.context.new_page()
     phone.set_viewport_size({"width": 390, "height": 844})
-    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    open_phone(phone, server.url, workshop_id)
     expect(phone.locator("body")).to_be_visible()
     phone.wait_for_timeout(500)
     check_axe(report, "leader: phone view", phone)

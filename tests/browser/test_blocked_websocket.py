@@ -19,6 +19,7 @@ from ..proxy import RefusingProxy
 from .test_news_step import seed
 from .test_workshop_flow import (
     join,
+    open_phone,
     press_next,
     send_idea,
     start_dream_workshop,
@@ -60,7 +61,7 @@ def test_every_live_page_works_when_websocket_is_refused(server, proxy, pages):
     screen = pages.screen()
     workshop_id, code = start_dream_workshop(screen, school, "Groep 5A", "Lente")
     phone = screen.context.new_page()       # the leader's phone view, the same login
-    phone.goto(f"{proxy.url}/workshops/{workshop_id}/control")
+    open_phone(phone, proxy.url, workshop_id)
     title = phone.locator(".c-title")
     welcome = title.inner_text()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import join, press_next, start_dream_workshop, t
+from .test_workshop_flow import join, open_phone, press_next, start_dream_workshop, t
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_children_say_they_are_done_and_the_leader_sees_who_is_busy(server, page
     workshop_id, code = start_dream_workshop(screen, server, "Groep 7A", "Herfst")
     phone = screen.context.new_page()
     phone.set_viewport_size({"width": 390, "height": 844})
-    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    open_phone(phone, server.url, workshop_id)
     portrait, landscape = pages.tablet(), pages.tablet(landscape=True)
     join(portrait, f"{server.url}/j/{code}", 0, "Sami")
     join(landscape, f"{server.url}/j/{code}", 5, "Noor")

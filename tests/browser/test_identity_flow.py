@@ -14,7 +14,7 @@ import shutil
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_workshop_flow import KEY, join, start_dream_workshop, t, tap_key
+from .test_workshop_flow import KEY, join, open_phone, start_dream_workshop, t, tap_key
 
 pytestmark = pytest.mark.browser
 
@@ -173,7 +173,7 @@ def test_the_leader_removes_a_tablet_and_it_cannot_rejoin(server, pages, shots):
     # the leader lets it back in from the phone view
     phone = pages._page(viewport={"width": 390, "height": 844}, has_touch=True)
     phone.context.add_cookies(screen.context.cookies())
-    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    open_phone(phone, server.url, workshop_id)
     back = phone.locator(".c-kids .kid-row").filter(has_text="Daan")
     expect(back).to_have_class(re.compile(r"\bremoved\b"))
     back.locator(".m-btn.good").tap()

@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 
 from ..news_world import ADOPTED, NOT_NOW
 from .test_news_step import log_in, nl, on_step, seed, slide, start_critical
-from .test_workshop_flow import t
+from .test_workshop_flow import open_phone, t
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_the_phone_goes_through_the_news_ideas_on_the_screen(server, pages, shot
     start_critical(screen, server, world)
     workshop_id = world.workshops[2]
     phone = leader_page(pages, screen, viewport=PHONE, has_touch=True)
-    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    open_phone(phone, server.url, workshop_id)
     expect(phone.locator(".c-news")).to_be_hidden()            # the welcome step
 
     # the phone's next: the news step, the first idea, on the phone too

@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from .test_workshop_flow import (
     go_to_ideas,
     join,
+    open_phone,
     press_next,
     send_idea,
     shoot,
@@ -170,7 +171,7 @@ def test_the_phone_view_makes_tables_and_switches_the_word_cloud(server, pages, 
     join(noor, f"{server.url}/j/{code}", 1, "Noor")
     phone = screen.context.new_page()
     phone.set_viewport_size(PHONE)
-    phone.goto(f"{server.url}/workshops/{workshop_id}/control")
+    open_phone(phone, server.url, workshop_id)
     expect(phone.locator(".c-children")).to_contain_text("2")   # the phone has the class
     expect(phone.locator(".c-offline")).to_be_hidden()           # and its socket
     panel = phone.locator(".c-tables")

@@ -117,6 +117,13 @@ def start_dream_workshop(page: Page, server, group: str, series: str) -> tuple[i
     return workshop_id, code
 
 
+def open_phone(phone: Page, base_url: str, workshop_id: int) -> None:
+    """The leader's phone view, once its socket is in the screen room: a tap before that
+    only says 'reconnecting' (the list may already show from the page's last state)."""
+    phone.goto(f"{base_url}/workshops/{workshop_id}/control")
+    expect(phone.locator("#control")).to_have_attribute("data-online", "true")
+
+
 def press_next(screen: Page, index: int) -> None:
     """The leader presses → on the classroom screen; the screen shows step `index`."""
     screen.keyboard.press("ArrowRight")
