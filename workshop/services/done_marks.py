@@ -4,7 +4,7 @@ every server process."""
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,10 +44,14 @@ def mark(dbs: Session, workshop_id: int, child_id: int, step_index: object,
 def clear(dbs: Session, workshop_id: int, step_index: int, child_id: int) -> bool:
     """The child is busy again in that step (they added something); True when they had
     said they were done. Part of the caller's transaction."""
-    gone = dbs.execute(delete(_MARKS).where(_MARKS.c.workshop_id == workshop_id,
-                                            _MARKS.c.step_index == step_index,
-                                            _MARKS.c.participant_id == child_id))
+    gone = dbs.execute(_CLEAR, {"workshop": workshop_id, "step": step_index,
+                                "child": child_id})
     return bool(gone.rowcount)
+
+
+_CLEAR = delete(_MARKS).where(_MARKS.c.workshop_id == bindparam("workshop"),
+                              _MARKS.c.step_index == bindparam("step"),
+                              _MARKS.c.participant_id == bindparam("child"))
 
 
 def marked(dbs: Session, workshop_id: int, step_index: int) -> list[int]:
