@@ -4,12 +4,12 @@
 import { el, t } from "../../common/live.js";
 import { app, draftKey } from "../app.js";
 import { drawingPad } from "../drawing.js";
+import { draftBox } from "../draft_box.js";
 import { categoryOf } from "../idea.js";
 import { mineSection, ownEntries, statusBadge } from "../mine.js";
 import { photoPicker } from "../photo.js";
 import { send } from "../state.js";
-import { store } from "../store.js";
-import { button, icon, letterCounter, nudge, picture, pressed, say, text } from "../ui.js";
+import { button, icon, picture, pressed, text } from "../ui.js";
 
 const IDEA_LETTERS = 280; // domain/texts.py LIMITS["idea"]
 
@@ -21,14 +21,6 @@ export function ideasView() {
   const step = app.state.step;
   const textKey = draftKey("idea");
   const drawKey = draftKey("drawing");
-  const box = el("textarea", { class: "t-input t-text", rows: "3",
-                               placeholder: t("type_idea"), "aria-label": t("type_idea") });
-  const letters = letterCounter(box, IDEA_LETTERS);
-  box.value = store.get(textKey) || "";
-  letters.update();
-  box.addEventListener("input", () => {
-    if (box.value) store.set(textKey, box.value); else store.del(textKey);
-  });
 
   let category = null;
   const cats = (step.choices || []).map((c) => {
@@ -57,42 +49,31 @@ export function ideasView() {
   kept.key = textKey;
   kept.picker = photo;
 
-  const sendButton = button("t-big t-primary t-send", { onclick: go },
-                            [icon("📨"), el("span", { text: t("send") })]);
-  function go() {
-    const words = box.value.trim();
-    if (!words) { say(box, t("text_empty")); return; }
-    if (!letters.check()) return;
-    const payload = { text: words };
+  const words = draftBox(textKey, "type_idea", IDEA_LETTERS, (typed) => {
+    const payload = { text: typed };
     if (category) payload.category = category;
     if (pad.drawn()) payload.drawing = pad.toDataURL();
     if (photo.value()) payload.photo = photo.value();
     const added = send("idea", payload);
     if (added) scrollToMine = "c" + added.client_id;
-    box.value = "";
-    letters.update();
-    store.del(textKey);
     pickCategory(null);
     pad.clear();
     photo.clear();
-    sendButton.classList.remove("t-sent-pop");
-    void sendButton.offsetWidth;
-    sendButton.classList.add("t-sent-pop");
-  }
+  });
 
   const mine = mineSection("my_ideas", "💡");
   let scrollToMine = null; // show the child where the idea they just sent went
   const node = el("div", { class: "t-ideas" }, [
     el("div", { class: "t-ideas-compose" }, [
       el("div", { class: "t-ideas-words" }, [
-        box,
-        letters.node,
+        words.box,
+        words.letters.node,
         el("h2", { class: "t-h3" }, [icon("🏷"), el("span", { text: t("category") })]),
         el("div", { class: "t-cats", role: "group", "aria-label": t("category") }, cats),
         photo.node,
       ]),
       el("div", { class: "t-ideas-pics" }, [pad.node]),
-      sendButton,
+      words.sendButton,
     ]),
     mine.node,
   ]);
@@ -129,14 +110,10 @@ export function ideasView() {
     restore(item) {
       if (item.what !== "idea") return;
       const p = item.payload || {};
-      const now = box.value.trim();
-      box.value = now ? (p.text || "") + "\n" + now : (p.text || "");
-      store.set(textKey, box.value);
-      letters.update();
+      words.putBack(p.text || "");
       if (p.category) { category = null; pickCategory(p.category); }
       if (p.drawing && !pad.drawn()) pad.load(p.drawing);
       if (p.photo && !photo.value()) photo.set(p.photo);
-      nudge(box);
     },
   };
 }
