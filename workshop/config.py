@@ -16,6 +16,9 @@
 | WORKSHOP_PROXIES | 0 | reverse proxies in front that set X-Forwarded-For and -Proto |
 | WORKSHOP_RETENTION_MONTHS | 12 | months child data is kept after a series (settings page wins) |
 | WORKSHOP_DB_WAIT_SECONDS | 10 | how long a socket event waits for a locked database, then "busy" |
+
+The database wait bounds a locked SQLite file (its busy timeout) and, on PostgreSQL, a row or
+table held by another session (the lock_timeout of the event's transactions).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import sqlite_calls
+from . import pg_waits, sqlite_calls
 from .sqlite_calls import Busy, deadline
 
 __all__ = ["Busy", "Database", "deadline", "sqlite_url"]
@@ -46,6 +46,9 @@ class Database:
         else:
             self.engine = create_engine(url, pool_size=10, max_overflow=40, pool_timeout=60,
                                         pool_pre_ping=True)
+            # Under a deadline a transaction waits for a row or table lock only as long as
+            # is left of it (store/pg_waits.py): a held lock makes the work `Busy`.
+            pg_waits.bound_lock_waits(self.engine)
         self.factory = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite has one writer at a time; waiting writers poll with growing sleeps. Taking
         # turns on an in-process lock instead hands the write lock straight on (measured:
@@ -57,20 +60,23 @@ class Database:
     def begin(self, write: bool = False) -> Iterator[Session]:
         """A database session for one unit of work; rolled back if it raises. `write`
         marks work that will write, so SQLite writers take turns in this process.
-        Under a `deadline` a SQLite file locked for longer raises `Busy`, with nothing
-        of the work stored."""
+        Under a `deadline` a SQLite file, or on PostgreSQL a row or table, locked for
+        longer raises `Busy`, with nothing of the work stored (past it already: at once)."""
         lock = self._writer if write else None
+        left = sqlite_calls.time_left()
         if lock is not None:
-            left = sqlite_calls.time_left()
             if not lock.acquire(timeout=-1 if left is None else max(0.0, left)):
                 raise Busy()
+        elif left is not None and left <= 0 and not self.sqlite:
+            raise Busy()  # as SQLite's first statement would (sqlite_calls.Connection)
         dbs = self.factory()
         try:
             yield dbs
         except OperationalError as exc:
             dbs.rollback()
-            if self.sqlite and sqlite_calls.is_busy(exc.orig) \
-                    and sqlite_calls.time_left() is not None:
+            locked = (sqlite_calls.is_busy(exc.orig) if self.sqlite
+                      else pg_waits.is_lock_timeout(exc.orig))
+            if locked and sqlite_calls.time_left() is not None:
                 raise Busy() from exc
             raise
         except BaseException:
