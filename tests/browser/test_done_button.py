@@ -99,3 +99,54 @@ def test_children_say_they_are_done_and_the_leader_sees_who_is_busy(server, page
     screen.screenshot(path=str(SHOTS / "screen-1920x1080-ideas.png"))
     portrait.screenshot(path=str(SHOTS / "tablet-768x1024-ideas-done.png"))
     landscape.screenshot(path=str(SHOTS / "tablet-1024x768-ideas-busy.png"))
+
+
+def in_view(page: Page, selector: str) -> bool:
+    """The whole of the element is inside the viewport, and nothing else is on top of it."""
+    return page.locator(selector).evaluate(
+        """(node) => {
+            const r = node.getBoundingClientRect();
+            if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth)
+                return false;
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return node.contains(hit);
+        }""")
+
+
+def test_done_is_in_view_in_the_ideas_step(server, pages):
+    """In the ideas step (words, kinds, a photo, the drawing pad) "I'm done" can be tapped
+    without scrolling, on a portrait and a landscape tablet, and it covers neither the
+    words box nor the send button; after scrolling down it is still there."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    screen = pages.screen()
+    _, code = start_dream_workshop(screen, server, "Groep 8B", "Winter")
+    portrait, landscape = pages.tablet(), pages.tablet(landscape=True)
+    join(portrait, f"{server.url}/j/{code}", 1, "Mila")
+    join(landscape, f"{server.url}/j/{code}", 2, "Daan")
+    press_next(screen, 1)
+    press_next(screen, 2)                                      # ideas, with the drawing pad
+    for name, tablet in (("768x1024", portrait), ("1024x768", landscape)):
+        expect(tablet.locator(".t-ideas .t-draw")).to_be_visible()
+        done = tablet.locator(".t-done")
+        expect(done).to_be_visible()
+        tablet.screenshot(path=str(SHOTS / f"tablet-{name}-ideas-top.png"))
+        assert in_view(tablet, ".t-done"), name
+        assert in_view(tablet, ".t-ideas .t-send"), name
+        assert in_view(tablet, ".t-ideas textarea.t-input"), name
+        box = done.bounding_box()
+        assert box["height"] >= 64 and box["width"] >= 300, (name, box)  # still big
+
+        tablet.mouse.wheel(0, 600)                             # down to the drawing pad
+        tablet.wait_for_timeout(300)
+        assert in_view(tablet, ".t-done"), name
+        assert in_view(tablet, ".t-ideas .t-send"), name
+        tablet.screenshot(path=str(SHOTS / f"tablet-{name}-ideas-scrolled.png"))
+
+        tablet.locator(".t-ideas textarea.t-input").fill("Een boomhut in het park " + name)
+        tablet.locator(".t-ideas .t-send").tap()
+        expect(tablet.locator(".t-mine-item.is-sent")).to_have_count(1)
+        done.tap()                                              # without scrolling first
+        expect(done).to_have_attribute("aria-pressed", "true")
+        expect(tablet.locator(".t-done-note")).to_be_visible()
+        tablet.screenshot(path=str(SHOTS / f"tablet-{name}-ideas-done.png"))
+    expect(screen.locator(".s-done-count")).to_have_text(t(screen, "all_done"))

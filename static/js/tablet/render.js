@@ -1,7 +1,8 @@
 /* Rendering the current step: the head (title, prompt, read-aloud, timer, progress dots)
  * and the body, made by the step kind's view from steps/index.js. A view is
- * {node, kind?, update?(), restore?(item)}: update() after every state change, restore()
- * when the server refused an item of this step. */
+ * {node, kind?, update?(), restore?(item), doneSlot?}: update() after every state change,
+ * restore() when the server refused an item of this step, doneSlot where "I'm done" goes
+ * when not under the step (the ideas step: beside its send button, always in view). */
 
 import { el, t } from "../common/live.js";
 import * as STEPS from "./steps/index.js";
@@ -46,8 +47,10 @@ function buildStep(key) {
     const inner = view.update;
     view.update = function () { if (inner) inner.call(view); done.update(); };
   }
+  const inSlot = Boolean(done && view.doneSlot);
+  if (inSlot) view.doneSlot.append(done.node);
   showScreen("live", [head, el("div", { class: "t-body t-kind-" + (view.kind || s.step.kind) },
-                               [view.node, done && done.node])]);
+                               [view.node, done && !inSlot ? done.node : null])]);
   app.view = view;
   app.viewKey = key;
   updateHead();

@@ -61,6 +61,8 @@ export function ideasView() {
     photo.clear();
   });
 
+  // send and "I'm done" (render.js puts it in) side by side, in view while the child draws
+  const actions = el("div", { class: "t-ideas-actions" }, [words.sendButton]);
   const mine = mineSection("my_ideas", "💡");
   let scrollToMine = null; // show the child where the idea they just sent went
   const node = el("div", { class: "t-ideas" }, [
@@ -73,12 +75,13 @@ export function ideasView() {
         photo.node,
       ]),
       el("div", { class: "t-ideas-pics" }, [pad.node]),
-      words.sendButton,
+      actions,
     ]),
     mine.node,
   ]);
   return {
     node: node,
+    doneSlot: actions,
     words: () => [t("type_idea"), (step.choices || []).length
       ? t("category") + ": " + step.choices.map((c) => text(c.label)).join(", ") : ""],
     update() {
