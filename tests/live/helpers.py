@@ -64,13 +64,14 @@ class Tablet:
         self.sio = app.extensions["workshop_socketio"].test_client(app, namespace=NS)
         self.code = code
         self.device = device or f"tablet-{next(_ids):012d}"  # as a tablet keeps it
-        if token is None and hello:
+        self.token, self.state = token, None
+        if token is None and hello:  # as a tablet does: the join answers with the state
             reply = self.call("join", code=code, name=name, avatar=avatar, key=key,
                               device=self.device)
             assert reply["ok"], reply
-            token = reply["token"]
-        self.token = token
-        self.state = self.hello() if token else None
+            self.token, self.state = reply["token"], reply["state"]
+        elif token:
+            self.hello()
 
     def call(self, event: str, **data):
         return self.sio.emit(event, data, namespace=NS, callback=True)

@@ -135,8 +135,9 @@ class Tablet:
         self.tally_seen: list[tuple[int, float]] = []
 
     async def join(self) -> None:
-        """Connect, join with a name, an avatar and two secret pictures from this device,
-        and say tablet_hello: what a real tablet sends."""
+        """Connect and join with a name, an avatar and two secret pictures from this device:
+        what a real tablet sends; its answer carries the state (a server that answers
+        with the token only is asked tablet_hello)."""
         self.sio.on("disconnect", self._gone, namespace=NS)
         self.sio.on("results", self._results, namespace=NS)
         self.sio.on("shared", self._shared, namespace=NS)
@@ -149,7 +150,10 @@ class Tablet:
                                                                    KEY_LENGTH),
                                               "device": self.device})
         self.token = reply["token"]
-        await self.hello()
+        if reply.get("state"):  # the join answers with the state, as after a hello
+            self.state = reply["state"]
+        else:
+            await self.hello()
         self.joined = True
 
     async def hello(self) -> dict:

@@ -2,11 +2,12 @@
 
 Same stack and async mode as the product (gevent or threading, python-socketio), and the
 same event names and message shapes the bench's tablets and screen use, so the very same
-simulated tablets run against it: `join` inserts the child (insert-or-ignore), `submit`
-inserts the idea or vote by the tablet's id (insert-or-ignore into SQLite, WAL, committed
-before the acknowledgement), acknowledges, and emits `added` to the screen's room; vote
-totals go to the tablets a few times a second when they changed. No accounts, checks,
-budgets, locales or ORM: what is left is store-and-forward.
+simulated tablets run against it: `join` inserts the child (insert-or-ignore) and answers
+with the state in the tablets' room, `submit` inserts the idea or vote by the tablet's id
+(insert-or-ignore into SQLite, WAL, committed before the acknowledgement), acknowledges,
+and emits `added` to the screen's room; vote totals go to the tablets a few times a second
+when they changed. No accounts, checks, budgets, locales or ORM: what is left is
+store-and-forward.
 Run: python -m workshop.bench.raw_server --port 5099 --database /tmp/raw.db"""
 
 from __future__ import annotations
@@ -96,9 +97,12 @@ def build(async_mode: str, database: str):
     @socketio.on("join", namespace=ns)
     def join(data):
         token = secrets.token_hex(8)
+        workshop = workshop_of(data.get("code"))
         db.execute("INSERT OR IGNORE INTO child VALUES (?, ?, ?)",
-                   (token, workshop_of(data.get("code")), str(data.get("name"))))
-        return {"ok": True, "token": token}
+                   (token, workshop, str(data.get("name"))))
+        tablets[request.sid] = workshop  # in its room with the state, as the product does
+        join_room(f"tablets-{workshop}")
+        return {"ok": True, "token": token, "state": shared(workshop)}
 
     @socketio.on("tablet_hello", namespace=ns)
     def tablet_hello(data):

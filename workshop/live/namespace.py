@@ -291,11 +291,21 @@ class LiveNamespace(Namespace):
     @handler
     def on_join(self, data):
         """A new child: name, avatar and picture key; returns the token the tablet keeps."""
+        # The reply carries the tablet's state and the tablet is in its rooms, as after a
+        # hello: a new tablet's hello read the workshop, the child, the removals and the
+        # attendance again, one more event of every 2,000 joining at once.
         device = self._device(data)
         with _db().begin(write=True) as dbs:
-            return {"ok": True, **take_part.join(dbs, data.get("code"), data.get("name"),
-                                                 data.get("avatar"), str(get_locale()),
-                                                 data.get("key"), device)}
+            joined = take_part.join(dbs, data.get("code"), data.get("name"),
+                                    data.get("avatar"), str(get_locale()), data.get("key"),
+                                    device)
+        with _db().begin() as dbs:  # the reading happens outside the writers' turn
+            workshop = run.find_by_code(dbs, data.get("code"))  # with its series and group
+            child = dbs.get(Participant, joined["participant"]["id"])
+            state = snapshots.tablet(dbs, workshop, child)
+            self._enter(workshop.id, child, device, state)
+        return {"ok": True, "token": joined["token"], "participant": joined["participant"],
+                "state": state}
 
     @handler
     def on_children(self, data):
@@ -339,17 +349,21 @@ class LiveNamespace(Namespace):
             with _db().begin() as dbs:  # the reading happens outside the writers' turn
                 workshop, child = dbs.get(Workshop, workshop_id), dbs.get(Participant, child_id)
                 state = snapshots.tablet(dbs, workshop, child)
+        self._enter(workshop.id, child, device, state)
+        return {"ok": True, "state": state}
+
+    def _enter(self, workshop_id: int, child, device, state: dict) -> None:
+        """This connection speaks for the child now: its rooms, and the screens hear it."""
         previous = self.clients.get(request.sid, {})
         if previous.get("child_id") and previous["child_id"] != child.id:
             leave_room(rooms.child(previous["child_id"]))
-        self.clients[request.sid] = {"kind": "tablet", "workshop_id": workshop.id,
+        self.clients[request.sid] = {"kind": "tablet", "workshop_id": workshop_id,
                                      "child_id": child.id, "lang": child.lang,
                                      "device": device}
-        join_room(rooms.tablets(workshop.id))
+        join_room(rooms.tablets(workshop_id))
         join_room(rooms.child(child.id))
-        self._send("child_joined", state["me"], to=rooms.screen(workshop.id))
+        self._send("child_joined", state["me"], to=rooms.screen(workshop_id))
         self._results_wake()
-        return {"ok": True, "state": state}
 
     @handler
     def on_tablet_own(self, data):

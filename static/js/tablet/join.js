@@ -48,7 +48,7 @@ async function showKeyChoose(draft) {
                                                     avatar: draft.avatar, lang: LANG,
                                                     key: key, device: deviceId() });
     } catch (e) { showBanner(t("offline")); return; }
-    if (reply.ok) { useToken(reply.token); return; }
+    if (reply.ok) { useToken(reply.token, reply.state); return; }
     if (reply.error === "removed") { showRemoved(); return; }
     if (/^key_/.test(reply.error)) { pad.clear(); showBanner(reply.message); return; }
     showJoin(draft.canGoBack, draft); // the name or the animal: back to where it is fixed

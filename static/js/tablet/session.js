@@ -55,11 +55,16 @@ export async function hello() {
     showBanner(reply);
     return;
   }
+  entered(reply.state);
+}
+
+function entered(state) {
+  /* the server knows who this tablet speaks for (a hello, or the join's answer) */
   app.removed = false;
-  setMe(reply.state.me);
-  applyState(reply.state);
-  app.outbox.attach(app.socket); // only after hello: the server knows who sends
-  if (reply.state.me.has_key === false) showKeySet(); // after the leader's yes
+  setMe(state.me);
+  applyState(state);
+  app.outbox.attach(app.socket); // only now: the server knows who sends
+  if (state.me.has_key === false) showKeySet(); // after the leader's yes
 }
 
 export function setMe(me) {
@@ -105,10 +110,13 @@ function forgetChild() {
   renderTop();
 }
 
-export function useToken(token) {
+export function useToken(token, state) {
+  /* `state`: a join answers with it (the tablet is in its rooms already); else a hello */
   hideBanner(); // a message about the name or the picture is solved now
   app.token = token;
   store.set(TOKEN_KEY, token);
+  app.helloSeq++; // an older hello's answer no longer counts
+  if (state && app.socket.connected) { entered(state); return; }
   showLoading();
   hello();
 }
