@@ -99,17 +99,29 @@ def test_a_role_taken_away_ends_the_session(server):
     assert again.status_code == 401  # and it cannot log in again
 
 
-def test_an_idle_session_ends(tmp_path):
-    server = start_server(tmp_path, WORKSHOP_IDLE_HOURS=str(3 / 3600))  # three seconds
-    try:
-        http = logged_in(server)
-        for _ in range(3):  # used within the time: it goes on
-            time.sleep(1.5)
-            assert _opens_home(http, server.url)
-        time.sleep(4)
-        assert not _opens_home(http, server.url)
-    finally:
-        server.stop()
+def test_an_idle_session_ends(app, leader):
+    """In-process, on a clock the test moves (the app's SESSION_CLOCK) instead of sleeping:
+    a login used within WORKSHOP_IDLE_HOURS goes on however long it lasts in all; one left
+    alone longer ends on the server, also while the browser still sends its cookie."""
+    now = [time.time()]
+    app.config["SESSION_CLOCK"] = lambda: now[0]
+    idle_limit = app.permanent_session_lifetime.total_seconds()        # 12 hours
+    active, idle = leader.client, app.test_client()
+    idle.post("/login", data={"username": "juf", "password": PASSWORD})  # the same account
+    assert _opens(active) and _opens(idle)
+    for _ in range(3):                  # used within the time: it goes on, 36 hours in all
+        now[0] += idle_limit - 1
+        assert _opens(active)
+    assert not _opens(idle)             # nothing since the login: it ended
+    now[0] += idle_limit - 1
+    assert _opens(active)
+    now[0] += idle_limit + 1            # and the active one, once left alone too long
+    assert not _opens(active)
+
+
+def _opens(client) -> bool:
+    """The home page opens (a login), instead of a redirect to the login page."""
+    return client.get("/").status_code == 200
 
 
 def test_behind_an_https_proxy_the_cookie_is_secure_with_hsts_and_the_client_counts(tmp_path):

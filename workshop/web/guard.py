@@ -10,6 +10,9 @@
 - Socket.IO takes connections from the same two addresses only.
 - Headers: a Content-Security-Policy without inline scripts, and with an https public
   address: Secure cookies and HSTS.
+- Idle logins: the login cookie's signed time is renewed on every request and refused when
+  older than `WORKSHOP_IDLE_HOURS`, read from `SESSION_CLOCK` (seconds, `time.time`), a
+  clock the tests move instead of waiting.
 - Behind a reverse proxy (`WORKSHOP_PROXIES`), the client's address and scheme come from its
   X-Forwarded-For and X-Forwarded-Proto (Werkzeug's ProxyFix), for rate limits and the
   origin checks.
@@ -17,11 +20,14 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask, current_app, jsonify, render_template, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from itsdangerous import TimestampSigner
 from werkzeug.exceptions import Forbidden
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -34,6 +40,30 @@ CSP = ("default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; 
        "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'")
 
 csrf = CSRFProtect()
+
+
+class _ClockSigner(TimestampSigner):
+    """itsdangerous' timed signer with the time from a given clock."""
+
+    def __init__(self, *args, clock, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.clock = clock
+
+    def get_timestamp(self) -> int:
+        return int(self.clock())
+
+
+class IdleSessions(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions whose signed time (when the login was last used, and
+    how old it is) comes from the app's `SESSION_CLOCK`."""
+
+    def get_signing_serializer(self, app: Flask):
+        serializer = super().get_signing_serializer(app)
+        if serializer is not None:
+            serializer.signer = _ClockSigner
+            serializer.signer_kwargs = dict(serializer.signer_kwargs,
+                                            clock=app.config["SESSION_CLOCK"])
+        return serializer
 
 
 class CrossOrigin(Forbidden):
@@ -100,6 +130,8 @@ def init_app(app: Flask) -> None:
     config.setdefault("WTF_CSRF_SSL_STRICT", False)  # _check_origin does this, also for http
     config.update(SESSION_COOKIE_SECURE=https,
                   PERMANENT_SESSION_LIFETIME=timedelta(hours=config["IDLE_HOURS"]))
+    config.setdefault("SESSION_CLOCK", time.time)
+    app.session_interface = IdleSessions()
     app.before_request(_check_origin)
     csrf.init_app(app)
     from . import api
