@@ -48,6 +48,14 @@ def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=
          device: str | None = None) -> dict:
     """A new child joins with a first name (or generated name), an avatar and the picture
     key that lets it be this child on another tablet later (domain/identity.py)."""
+    _workshop, child = join_child(dbs, code, name, avatar, lang, key, device)
+    return {"token": child.token, "participant": snapshots.child_data(child)}
+
+
+def join_child(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=None,
+               device: str | None = None) -> tuple[Workshop, Participant]:
+    """join, giving the workshop (with its series and group) and the new child, committed:
+    the tablet's state is read from them without reading them again."""
     workshop = find_by_code(dbs, code)
     flow.require_live(workshop.status)
     if avatar not in AVATARS:
@@ -64,7 +72,7 @@ def join(dbs: Session, code: str, name: str, avatar: str, lang: str = "nl", key=
     identity.record_device(dbs, workshop.id, child.id, device, known=False)  # a new child
     tables.seat(dbs, workshop, child)  # a class at tables: the smallest table
     dbs.commit()
-    return {"token": child.token, "participant": snapshots.child_data(child)}
+    return workshop, child
 
 
 def suggest_name(dbs: Session, code: str, lang: str = "nl") -> str:
