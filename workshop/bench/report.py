@@ -46,6 +46,8 @@ def _idea_line(label: str, i: dict) -> list[str]:
              f"lost {i['lost']} · duplicated {i['duplicated']} · stored {i['stored']} "
              f"({'= sent' if i['stored'] == i['sent'] else 'DIFFERS from sent'})"
              + (f" · acked after >15 s {i['acked_after_15s']}" if i["acked_after_15s"] else "")
+             + (f" · sent again after 'busy' {i['sent_again_busy']}"
+                if i.get("sent_again_busy") else "")
              + (f" · not sent (tablet disconnected) {i['not_sent_disconnected']}"
                 if i["not_sent_disconnected"] else "")
              + (f" · {_num(i['seen_per_s'])} ideas/s" if i.get("window_s") == 0 else "")]
