@@ -172,7 +172,8 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
     # time of a submission at saturation).
     workshop = dbs.execute(_CONTEXT, {
         "workshop": workshop_id, "child": child_id, "client": client_id,
-        "step": step_index if type(step_index) is int else -1}).one()
+        "step": step_index if type(step_index) is int else -1,
+        "idea": payload.get("idea_id") if type(payload.get("idea_id")) is int else -1}).one()
     if workshop.receipt_child is not None:
         dbs.rollback()
         return _again(workshop, child_id)
@@ -214,9 +215,6 @@ _LOCK_CHILD = (update(_CHILDREN).where(_CHILDREN.c.id == bindparam("child"))
 _RECEIPT = (select(_RECEIPTS.c.participant_id.label("receipt_child"),
                    _RECEIPTS.c.result.label("receipt_result"))
             .where(_RECEIPTS.c.client_id == bindparam("client")))
-_VOTABLE = select(*[_IDEAS.c[name] for name in (
-    "id", "series_id", "visibility", "merged_into_id", "shortlisted")]
-).where(_IDEAS.c.id == bindparam("idea"))
 _ADD_VOTE, _ADD_RECEIPT = insert(_VOTES), insert(_RECEIPTS)
 _REMOVALS, _MARKS = Removal.__table__, DoneMark.__table__
 _CONTEXT = select(
@@ -230,7 +228,10 @@ _CONTEXT = select(
     exists().where(_MARKS.c.workshop_id == _WORKSHOPS.c.id,
                    _MARKS.c.step_index == bindparam("step"),
                    _MARKS.c.participant_id == bindparam("child")).label("done"),
-).where(_WORKSHOPS.c.id == bindparam("workshop"))
+    *[_IDEAS.c[name].label(f"idea_{name}") for name in (  # the idea voted on or questioned
+        "id", "series_id", "visibility", "merged_into_id", "shortlisted")],
+).select_from(_WORKSHOPS.outerjoin(_IDEAS, _IDEAS.c.id == bindparam("idea"))
+              ).where(_WORKSHOPS.c.id == bindparam("workshop"))
 
 
 def _receipt(dbs: Session, client_id: str):
@@ -333,10 +334,13 @@ _ADD_IDEA = insert(_IDEAS).returning(_IDEAS.c.id)
 
 
 def _votable_idea(dbs, workshop, payload):
-    idea_id = payload.get("idea_id")
-    idea = dbs.execute(_VOTABLE, {"idea": idea_id}).first() if isinstance(idea_id, int) else None
-    if (idea is None or idea.series_id != workshop.series_id or idea.visibility != "visible"
-            or idea.merged_into_id is not None):
+    """The idea of a vote or critical answer, read with the submission's context."""
+    idea = SimpleNamespace(id=workshop.idea_id, series_id=workshop.idea_series_id,
+                           visibility=workshop.idea_visibility,
+                           merged_into_id=workshop.idea_merged_into_id,
+                           shortlisted=workshop.idea_shortlisted)
+    if (idea.id is None or idea.series_id != workshop.series_id
+            or idea.visibility != "visible" or idea.merged_into_id is not None):
         raise Refused("idea_gone")
     if not idea.shortlisted:
         flow.check_on_ballot(False, dbs.scalar(
