@@ -168,8 +168,8 @@ def submit(dbs: Session, workshop_id: int, child_id: int, client_id: str, what: 
         raise Refused("unknown_child")
     # Then one statement for the rest of what the rules need: the workshop, whether this
     # id came before, whether the leader removed the child, whether the child said "I'm
-    # done" in that step (three statements of their own before: each is a tenth of the
-    # time of a submission at saturation).
+    # done" in that step, the idea voted on (four statements of their own before: each
+    # is a tenth of the time of a submission at saturation).
     workshop = dbs.execute(_CONTEXT, {
         "workshop": workshop_id, "child": child_id, "client": client_id,
         "step": step_index if type(step_index) is int else -1,
@@ -333,7 +333,7 @@ _IDEA_FIELDS = ("series_id", "workshop_id", "step_index", "participant_id", "tex
 _ADD_IDEA = insert(_IDEAS).returning(_IDEAS.c.id)
 
 
-def _votable_idea(dbs, workshop, payload):
+def _votable_idea(dbs, workshop):
     """The idea of a vote or critical answer, read with the submission's context."""
     idea = SimpleNamespace(id=workshop.idea_id, series_id=workshop.idea_series_id,
                            visibility=workshop.idea_visibility,
@@ -351,7 +351,7 @@ def _votable_idea(dbs, workshop, payload):
 
 
 def _vote(dbs, workshop, child, step, index, payload, _media) -> dict:
-    idea = _votable_idea(dbs, workshop, payload)
+    idea = _votable_idea(dbs, workshop)
     mine = snapshots.my_votes(dbs, workshop, child)
     flow.check_vote(step, flow.VoteCount(used=sum(mine.values()),
                                          on_idea=mine.get(str(idea.id), 0)))
@@ -383,7 +383,7 @@ def _vote_result(step, idea_id: int, my_votes: dict) -> dict:
 def _critical(dbs, workshop, child, step, index, payload, _media) -> dict:
     question = payload.get("question")
     flow.check_choice(step, question)
-    idea = _votable_idea(dbs, workshop, payload)
+    idea = _votable_idea(dbs, workshop)
     response = Response(workshop_id=workshop.id, step_index=index,
                         participant_id=child.id, kind="critical", choice=question,
                         idea_id=idea.id, text=clean_text(payload.get("text"), "answer"),
